@@ -1,0 +1,24 @@
+/* ss-tcp-conv.h: TCP conversations: stream numbers, relative sequence numbers, window scaling
+ *
+ * Fed in frame order during the first pass, like Wireshark's TCP conversation tracking, so
+ * tcp.stream, tcp.seq, tcp.ack, tcp.nxtseq and tcp.window_size match tshark's.
+ */
+#pragma once
+
+#include "ss-packet.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SsTcpConv SsTcpConv;
+
+SsTcpConv *ss_tcp_conv_new      (void);
+void       ss_tcp_conv_free     (SsTcpConv *conv);
+/* An SsTcpAnalyzeFunc: pass it with the conversation table as user data. */
+void       ss_tcp_conv_analyze  (gpointer   conv,
+                                 SsPacket  *pkt,
+                                 SsTcpInfo *info);
+guint      ss_tcp_conv_get_n_streams (const SsTcpConv *conv);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsTcpConv, ss_tcp_conv_free)
+
+G_END_DECLS

@@ -1,0 +1,563 @@
+/* ss-dissect-tcp.c: Transmission Control Protocol (RFC 9293; options: MSS RFC 9293 §3.2,
+ * window scale and timestamps RFC 7323, SACK RFC 2018)
+ *
+ * The header and its options are read here. Stream numbers, relative sequence numbers and
+ * window scaling need the frames before this one; they come from the analysis (src/analysis)
+ * through the packet's tcp_analyze hook, so this file stays stateless.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ss-dissectors.h"
+
+enum
+{
+  TCP_F_SRCPORT,
+  TCP_F_DSTPORT,
+  TCP_F_PORT,
+  TCP_F_STREAM,
+  TCP_F_LEN,
+  TCP_F_SEQ,
+  TCP_F_SEQ_RAW,
+  TCP_F_NXTSEQ,
+  TCP_F_ACK,
+  TCP_F_ACK_RAW,
+  TCP_F_HDR_LEN,
+  TCP_F_FLAGS,
+  TCP_F_FLAGS_RES,
+  TCP_F_FLAGS_AE,
+  TCP_F_FLAGS_CWR,
+  TCP_F_FLAGS_ECE,
+  TCP_F_FLAGS_URG,
+  TCP_F_FLAGS_ACK,
+  TCP_F_FLAGS_PUSH,
+  TCP_F_FLAGS_RESET,
+  TCP_F_FLAGS_SYN,
+  TCP_F_FLAGS_FIN,
+  TCP_F_FLAGS_STR,
+  TCP_F_WINDOW_SIZE_VALUE,
+  TCP_F_WINDOW_SIZE,
+  TCP_F_WINDOW_SIZE_SCALEFACTOR,
+  TCP_F_CHECKSUM,
+  TCP_F_CHECKSUM_STATUS,
+  TCP_F_URGENT_POINTER,
+  TCP_F_OPTIONS,
+  TCP_F_OPT_NOP,
+  TCP_F_OPT_EOL,
+  TCP_F_OPT_MSS,
+  TCP_F_OPT_WSCALE,
+  TCP_F_OPT_SACK_PERM,
+  TCP_F_OPT_SACK,
+  TCP_F_OPT_TIMESTAMP,
+  TCP_F_OPT_UNKNOWN,
+  TCP_F_OPTION_KIND,
+  TCP_F_OPTION_LEN,
+  TCP_F_OPT_MSS_VAL,
+  TCP_F_OPT_WSCALE_SHIFT,
+  TCP_F_OPT_WSCALE_MULTIPLIER,
+  TCP_F_OPT_SACK_LE,
+  TCP_F_OPT_SACK_RE,
+  TCP_F_OPT_SACK_COUNT,
+  TCP_F_OPT_TSVAL,
+  TCP_F_OPT_TSECR,
+  TCP_F_OPT_UNKNOWN_PAYLOAD,
+  TCP_F_PAYLOAD,
+  TCP_F_COUNT
+};
+
+static const SsValueString option_kind_vals[] = {
+  { 0, "End of Option List" }, { 1, "No-Operation" }, { 2, "Maximum Segment Size" },
+  { 3, "Window Scale" }, { 4, "SACK Permitted" }, { 5, "SACK" }, { 6, "Echo" },
+  { 7, "Echo Reply" }, { 8, "Time Stamp Option" }, { 19, "TCP MD5 signature" },
+  { 27, "Quick-Start Response" }, { 28, "User Timeout" }, { 29, "TCP Authentication Option" },
+  { 30, "Multipath TCP" }, { 34, "TCP Fast Open Cookie" }, { 253, "RFC3692-style Experiment 1" },
+  { 254, "RFC3692-style Experiment 2" }, { 0, NULL }
+};
+
+static const SsValueString checksum_status_vals[] = {
+  { 0, "Bad" }, { 1, "Good" }, { 2, "Unverified" }, { 3, "Not present" }, { 4, "Illegal" },
+  { 0, NULL }
+};
+
+static const SsFieldDef tcp_fields[] = {
+  [TCP_F_SRCPORT] = { "tcp.srcport", N_("Source Port"), SS_FT_UINT16, SS_BASE_DEC },
+  [TCP_F_DSTPORT] = { "tcp.dstport", N_("Destination Port"), SS_FT_UINT16, SS_BASE_DEC },
+  [TCP_F_PORT] = { "tcp.port", N_("Source or Destination Port"), SS_FT_UINT16, SS_BASE_DEC },
+  [TCP_F_STREAM] = { "tcp.stream", N_("Stream index"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_LEN] = { "tcp.len", N_("TCP Segment Len"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_SEQ] = { "tcp.seq", N_("Sequence Number"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_SEQ_RAW] = { "tcp.seq_raw", N_("Sequence Number (raw)"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_NXTSEQ] = { "tcp.nxtseq", N_("Next Sequence Number"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_ACK] = { "tcp.ack", N_("Acknowledgment Number"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_ACK_RAW] = { "tcp.ack_raw", N_("Acknowledgment number (raw)"), SS_FT_UINT32,
+                      SS_BASE_DEC },
+  [TCP_F_HDR_LEN] = { "tcp.hdr_len", N_("Header Length"), SS_FT_UINT8, SS_BASE_DEC },
+  [TCP_F_FLAGS] = { "tcp.flags", N_("Flags"), SS_FT_UINT16, SS_BASE_HEX, NULL, 0x0fff },
+  [TCP_F_FLAGS_RES] = { "tcp.flags.res", N_("Reserved"), SS_FT_BOOLEAN, 12, NULL, 0xe00 },
+  [TCP_F_FLAGS_AE] = { "tcp.flags.ae", N_("Accurate ECN"), SS_FT_BOOLEAN, 12, NULL, 0x100 },
+  [TCP_F_FLAGS_CWR] = { "tcp.flags.cwr", N_("Congestion Window Reduced"), SS_FT_BOOLEAN, 12,
+                        NULL, 0x080 },
+  [TCP_F_FLAGS_ECE] = { "tcp.flags.ece", N_("ECN-Echo"), SS_FT_BOOLEAN, 12, NULL, 0x040 },
+  [TCP_F_FLAGS_URG] = { "tcp.flags.urg", N_("Urgent"), SS_FT_BOOLEAN, 12, NULL, 0x020 },
+  [TCP_F_FLAGS_ACK] = { "tcp.flags.ack", N_("Acknowledgment"), SS_FT_BOOLEAN, 12, NULL, 0x010 },
+  [TCP_F_FLAGS_PUSH] = { "tcp.flags.push", N_("Push"), SS_FT_BOOLEAN, 12, NULL, 0x008 },
+  [TCP_F_FLAGS_RESET] = { "tcp.flags.reset", N_("Reset"), SS_FT_BOOLEAN, 12, NULL, 0x004 },
+  [TCP_F_FLAGS_SYN] = { "tcp.flags.syn", N_("Syn"), SS_FT_BOOLEAN, 12, NULL, 0x002 },
+  [TCP_F_FLAGS_FIN] = { "tcp.flags.fin", N_("Fin"), SS_FT_BOOLEAN, 12, NULL, 0x001 },
+  [TCP_F_FLAGS_STR] = { "tcp.flags.str", N_("TCP Flags"), SS_FT_STRING },
+  [TCP_F_WINDOW_SIZE_VALUE] = { "tcp.window_size_value", N_("Window"), SS_FT_UINT16,
+                                SS_BASE_DEC },
+  [TCP_F_WINDOW_SIZE] = { "tcp.window_size", N_("Calculated window size"), SS_FT_UINT32,
+                          SS_BASE_DEC },
+  [TCP_F_WINDOW_SIZE_SCALEFACTOR] = { "tcp.window_size_scalefactor",
+                                      N_("Window size scaling factor"), SS_FT_INT32,
+                                      SS_BASE_DEC },
+  [TCP_F_CHECKSUM] = { "tcp.checksum", N_("Checksum"), SS_FT_UINT16, SS_BASE_HEX },
+  [TCP_F_CHECKSUM_STATUS] = { "tcp.checksum.status", N_("Checksum Status"), SS_FT_UINT8,
+                              SS_BASE_NONE, checksum_status_vals },
+  [TCP_F_URGENT_POINTER] = { "tcp.urgent_pointer", N_("Urgent Pointer"), SS_FT_UINT16,
+                             SS_BASE_DEC },
+  [TCP_F_OPTIONS] = { "tcp.options", N_("TCP Options"), SS_FT_BYTES },
+  [TCP_F_OPT_NOP] = { "tcp.options.nop", N_("TCP Option - No-Operation (NOP)"), SS_FT_BYTES },
+  [TCP_F_OPT_EOL] = { "tcp.options.eol", N_("TCP Option - End of Option List (EOL)"),
+                      SS_FT_BYTES },
+  [TCP_F_OPT_MSS] = { "tcp.options.mss", N_("TCP Option - Maximum segment size"), SS_FT_BYTES },
+  [TCP_F_OPT_WSCALE] = { "tcp.options.wscale", N_("TCP Option - Window scale"), SS_FT_BYTES },
+  [TCP_F_OPT_SACK_PERM] = { "tcp.options.sack_perm", N_("TCP Option - SACK permitted"),
+                            SS_FT_BYTES },
+  [TCP_F_OPT_SACK] = { "tcp.options.sack", N_("TCP Option - SACK"), SS_FT_BYTES },
+  [TCP_F_OPT_TIMESTAMP] = { "tcp.options.timestamp", N_("TCP Option - Timestamps"),
+                            SS_FT_BYTES },
+  [TCP_F_OPT_UNKNOWN] = { "tcp.options.unknown", N_("TCP Option - Unknown"), SS_FT_BYTES },
+  [TCP_F_OPTION_KIND] = { "tcp.option_kind", N_("Kind"), SS_FT_UINT8, SS_BASE_DEC,
+                          option_kind_vals },
+  [TCP_F_OPTION_LEN] = { "tcp.option_len", N_("Length"), SS_FT_UINT8, SS_BASE_DEC },
+  [TCP_F_OPT_MSS_VAL] = { "tcp.options.mss_val", N_("MSS Value"), SS_FT_UINT16, SS_BASE_DEC },
+  [TCP_F_OPT_WSCALE_SHIFT] = { "tcp.options.wscale.shift", N_("Shift count"), SS_FT_UINT8,
+                               SS_BASE_DEC },
+  [TCP_F_OPT_WSCALE_MULTIPLIER] = { "tcp.options.wscale.multiplier", N_("Multiplier"),
+                                    SS_FT_UINT16, SS_BASE_DEC },
+  [TCP_F_OPT_SACK_LE] = { "tcp.options.sack_le", N_("TCP SACK Left Edge"), SS_FT_UINT32,
+                          SS_BASE_DEC },
+  [TCP_F_OPT_SACK_RE] = { "tcp.options.sack_re", N_("TCP SACK Right Edge"), SS_FT_UINT32,
+                          SS_BASE_DEC },
+  [TCP_F_OPT_SACK_COUNT] = { "tcp.options.sack.count", N_("TCP SACK Count"), SS_FT_UINT8,
+                             SS_BASE_DEC },
+  [TCP_F_OPT_TSVAL] = { "tcp.options.timestamp.tsval", N_("Timestamp value"), SS_FT_UINT32,
+                        SS_BASE_DEC },
+  [TCP_F_OPT_TSECR] = { "tcp.options.timestamp.tsecr", N_("Timestamp echo reply"), SS_FT_UINT32,
+                        SS_BASE_DEC },
+  [TCP_F_OPT_UNKNOWN_PAYLOAD] = { "tcp.options.unknown.payload", N_("Payload"), SS_FT_BYTES },
+  [TCP_F_PAYLOAD] = { "tcp.payload", N_("TCP payload"), SS_FT_BYTES },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (tcp_fields) == TCP_F_COUNT);
+
+enum
+{
+  TCP_E_BOGUS_HDR_LEN,
+  TCP_E_OPTION_LEN_INVALID,
+  TCP_E_CONNECTION_SYN,
+  TCP_E_CONNECTION_SYNACK,
+  TCP_E_CONNECTION_RST,
+  TCP_E_COUNT
+};
+
+static const SsExpertDef tcp_experts[] = {
+  [TCP_E_BOGUS_HDR_LEN] = { "tcp.bogus_header_length", SS_EXPERT_GROUP_MALFORMED,
+                            SS_EXPERT_ERROR, N_("Bogus TCP header length") },
+  [TCP_E_OPTION_LEN_INVALID] = { "tcp.option.len.invalid", SS_EXPERT_GROUP_PROTOCOL,
+                                 SS_EXPERT_ERROR, N_("Invalid length for option") },
+  [TCP_E_CONNECTION_SYN] = { "tcp.connection.syn", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_CHAT,
+                             N_("Connection establish request (SYN)") },
+  [TCP_E_CONNECTION_SYNACK] = { "tcp.connection.synack", SS_EXPERT_GROUP_SEQUENCE,
+                                SS_EXPERT_CHAT, N_("Connection establish acknowledge (SYN+ACK)") },
+  [TCP_E_CONNECTION_RST] = { "tcp.connection.rst", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                             N_("Connection reset (RST)") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (tcp_experts) == TCP_E_COUNT);
+
+/* "[SYN, ACK]" in Wireshark's order. */
+static void
+flags_to_info (guint16  flags,
+               GString *out)
+{
+  static const struct { guint16 bit; const char *name; } names[] = {
+    { 0x001, "FIN" }, { 0x002, "SYN" }, { 0x004, "RST" }, { 0x008, "PSH" }, { 0x010, "ACK" },
+    { 0x020, "URG" }, { 0x040, "ECE" }, { 0x080, "CWR" }, { 0x100, "AE" },
+  };
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (flags & names[i].bit)
+      {
+        g_string_append_printf (out, "%s%s", first ? "" : ", ", names[i].name);
+        first = FALSE;
+      }
+  if (flags & 0xe00)
+    g_string_append_printf (out, "%sReserved", first ? "" : ", ");
+}
+
+/* "··········S·" as tcp.flags.str. */
+static void
+flags_to_str (guint16  flags,
+              char    *buf)
+{
+  static const char letters[] = "RRRACEUAPRSF";
+  char *p = buf;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      if (flags & (0x800 >> i))
+        *p++ = letters[i];
+      else
+        {
+          /* U+00B7 MIDDLE DOT */
+          *p++ = (char) 0xc2;
+          *p++ = (char) 0xb7;
+        }
+    }
+  *p = '\0';
+}
+
+typedef struct
+{
+  gint     wscale;
+  GString *info;
+} TcpOptionState;
+
+static void
+dissect_options (SsLayer        *l,
+                 SsItem         *parent,
+                 guint           off,
+                 guint           end,
+                 TcpOptionState *st)
+{
+  SsPacket *pkt = l->pkt;
+  SsReader *r = l->r;
+
+  while (off < end)
+    {
+      guint8 kind = ss_reader_get_u8 (r, off);
+      guint8 olen;
+      SsItem *opt;
+
+      if (ss_reader_failed (r))
+        return;
+      if (kind == 0 || kind == 1)
+        {
+          opt = ss_layer_add_item (l, parent, kind == 0 ? TCP_F_OPT_EOL : TCP_F_OPT_NOP, off, 1,
+                                   SS_ENC_BE);
+          ss_item_set_text (pkt, opt, "%s", kind == 0 ? "TCP Option - End of Option List (EOL)"
+                                                      : "TCP Option - No-Operation (NOP)");
+          ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+          off++;
+          if (kind == 0)
+            return;
+          continue;
+        }
+
+      olen = ss_reader_get_u8 (r, off + 1);
+      if (ss_reader_failed (r) || olen < 2 || off + olen > end)
+        {
+          SsItem *bad = ss_layer_add_item (l, parent, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+
+          ss_packet_add_expert (pkt, bad, SS_PROTO_TCP, TCP_E_OPTION_LEN_INVALID,
+                                _("Option length %u is invalid"), olen);
+          return;
+        }
+
+      switch (kind)
+        {
+        case 2:
+          opt = ss_layer_add_item (l, parent, TCP_F_OPT_MSS, off, olen, SS_ENC_BE);
+          if (olen == 4)
+            {
+              guint16 mss = ss_reader_get_ntohs (r, off + 2);
+
+              ss_item_set_text (pkt, opt, "TCP Option - Maximum segment size: %u bytes", mss);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPT_MSS_VAL, off + 2, 2, SS_ENC_BE);
+              g_string_append_printf (st->info, " MSS=%u", mss);
+            }
+          break;
+        case 3:
+          opt = ss_layer_add_item (l, parent, TCP_F_OPT_WSCALE, off, olen, SS_ENC_BE);
+          if (olen == 3)
+            {
+              guint8 shift = ss_reader_get_u8 (r, off + 2);
+              guint mult = 1u << MIN (shift, 14);
+
+              ss_item_set_text (pkt, opt, "TCP Option - Window scale: %u (multiply by %u)", shift,
+                                mult);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPT_WSCALE_SHIFT, off + 2, 1, SS_ENC_BE);
+              ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_WSCALE_MULTIPLIER, off + 2, 1,
+                                                    mult), SS_ITEM_GENERATED);
+              g_string_append_printf (st->info, " WS=%u", mult);
+              st->wscale = shift;
+            }
+          break;
+        case 4:
+          opt = ss_layer_add_item (l, parent, TCP_F_OPT_SACK_PERM, off, olen, SS_ENC_BE);
+          ss_item_set_text (pkt, opt, "TCP Option - SACK permitted");
+          ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+          ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+          g_string_append (st->info, " SACK_PERM");
+          break;
+        case 5:
+          {
+            guint n = (olen - 2) / 8;
+
+            opt = ss_layer_add_item (l, parent, TCP_F_OPT_SACK, off, olen, SS_ENC_BE);
+            ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+            ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+            for (guint i = 0; i < n; i++)
+              {
+                guint32 le = ss_reader_get_ntohl (r, off + 2 + 8 * i);
+                guint32 re = ss_reader_get_ntohl (r, off + 6 + 8 * i);
+
+                ss_layer_add_item (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, SS_ENC_BE);
+                ss_layer_add_item (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, SS_ENC_BE);
+                g_string_append_printf (st->info, " SLE=%u SRE=%u", le, re);
+              }
+            ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_COUNT, off, 0, n),
+                               SS_ITEM_GENERATED);
+          }
+          break;
+        case 8:
+          opt = ss_layer_add_item (l, parent, TCP_F_OPT_TIMESTAMP, off, olen, SS_ENC_BE);
+          if (olen == 10)
+            {
+              guint32 tsval = ss_reader_get_ntohl (r, off + 2);
+              guint32 tsecr = ss_reader_get_ntohl (r, off + 6);
+
+              ss_item_set_text (pkt, opt, "TCP Option - Timestamps: TSval %u, TSecr %u", tsval,
+                                tsecr);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPT_TSVAL, off + 2, 4, SS_ENC_BE);
+              ss_layer_add_item (l, opt, TCP_F_OPT_TSECR, off + 6, 4, SS_ENC_BE);
+              g_string_append_printf (st->info, " TSval=%u TSecr=%u", tsval, tsecr);
+            }
+          break;
+        default:
+          opt = ss_layer_add_item (l, parent, TCP_F_OPT_UNKNOWN, off, olen, SS_ENC_BE);
+          ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
+          ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
+          if (olen > 2)
+            ss_layer_add_item (l, opt, TCP_F_OPT_UNKNOWN_PAYLOAD, off + 2, olen - 2, SS_ENC_BE);
+          break;
+        }
+      off += olen;
+    }
+}
+
+static void
+dissect_tcp (SsPacket *pkt,
+             SsReader *r)
+{
+  SsLayer l = ss_packet_begin_layer (pkt, SS_PROTO_TCP, r, 0, 20);
+  SsTcpInfo info = { 0 };
+  TcpOptionState opts = { -1, NULL };
+  guint16 sport, dport, flags, window;
+  guint32 seq, ack, seglen;
+  guint hlen;
+  SsItem *it, *fl;
+  g_autoptr(GString) flag_text = g_string_new (NULL);
+  const SsProtocol *next;
+  char str[40];
+
+  sport = ss_reader_get_ntohs (r, 0);
+  dport = ss_reader_get_ntohs (r, 2);
+  ss_layer_add_item (&l, NULL, TCP_F_SRCPORT, 0, 2, SS_ENC_BE);
+  ss_layer_add_item (&l, NULL, TCP_F_DSTPORT, 2, 2, SS_ENC_BE);
+  ss_item_set_flags (ss_layer_add_item (&l, NULL, TCP_F_PORT, 0, 2, SS_ENC_BE), SS_ITEM_HIDDEN);
+  ss_item_set_flags (ss_layer_add_item (&l, NULL, TCP_F_PORT, 2, 2, SS_ENC_BE), SS_ITEM_HIDDEN);
+  if (ss_reader_failed (r))
+    return;
+  pkt->srcport = sport;
+  pkt->dstport = dport;
+  ss_packet_set_info (pkt, "%u → %u", sport, dport);
+
+  seq = ss_reader_get_ntohl (r, 4);
+  ack = ss_reader_get_ntohl (r, 8);
+  hlen = (ss_reader_get_u8 (r, 12) >> 4) * 4;
+  flags = ss_reader_get_ntohs (r, 12) & 0x0fff;
+  window = ss_reader_get_ntohs (r, 14);
+  if (!ss_reader_check (r, 0, 20))
+    {
+      /* Wireshark still shows what was there before the cut. */
+      ss_layer_add_item (&l, NULL, TCP_F_SEQ_RAW, 4, 4, SS_ENC_BE);
+      return;
+    }
+
+  if (hlen < 20)
+    {
+      it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
+      ss_packet_add_expert (pkt, it, SS_PROTO_TCP, TCP_E_BOGUS_HDR_LEN,
+                            _("Bogus TCP header length (%u, must be at least 20)"), hlen);
+      ss_packet_append_info (pkt, " [BOGUS TCP HEADER LENGTH (%u, must be at least 20)]", hlen);
+      return;
+    }
+  seglen = r->reported > hlen ? r->reported - hlen : 0;
+
+  info.src = &pkt->net_src;
+  info.dst = &pkt->net_dst;
+  info.srcport = sport;
+  info.dstport = dport;
+  info.seq = seq;
+  info.ack = ack;
+  info.flags = flags;
+  info.window = window;
+  info.seglen = seglen;
+  info.win_scalefactor = -1;
+  info.win_size = window;
+  info.wscale = -1;
+  if (hlen > 20)
+    {
+      /* The analysis needs the window scale option before the items are added; a quick scan
+       * finds it and the full parse below adds the items. */
+      for (guint off = 20; off + 1 < hlen && ss_reader_has (r, off, 2);)
+        {
+          guint8 kind = r->data[off];
+          guint8 olen;
+
+          if (kind == 0)
+            break;
+          if (kind == 1)
+            {
+              off++;
+              continue;
+            }
+          olen = r->data[off + 1];
+          if (olen < 2)
+            break;
+          if (kind == 3 && olen == 3 && ss_reader_has (r, off + 2, 1))
+            info.wscale = r->data[off + 2];
+          off += olen;
+        }
+    }
+  if (pkt->tcp_analyze)
+    pkt->tcp_analyze (pkt->tcp_analyze_data, pkt, &info);
+  if (!info.relative)
+    {
+      info.rel_seq = seq;
+      info.rel_ack = ack;
+    }
+
+  if (info.have_stream)
+    ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_STREAM, 0, 0, info.stream),
+                       SS_ITEM_GENERATED);
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_LEN, 12, 1, seglen), SS_ITEM_GENERATED);
+  it = ss_layer_add_uint (&l, NULL, TCP_F_SEQ, 4, 4, info.rel_seq);
+  if (info.relative)
+    ss_item_append_text (pkt, it, "    (relative sequence number)");
+  ss_layer_add_item (&l, NULL, TCP_F_SEQ_RAW, 4, 4, SS_ENC_BE);
+  if (info.relative && (seglen > 0 || (flags & 0x003)))
+    {
+      it = ss_layer_add_uint (&l, NULL, TCP_F_NXTSEQ, 0, 0, info.nxtseq);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      ss_item_append_text (pkt, it, "    (relative sequence number)");
+    }
+  it = ss_layer_add_uint (&l, NULL, TCP_F_ACK, 8, 4, info.rel_ack);
+  if (info.relative && (flags & 0x010))
+    ss_item_append_text (pkt, it, "    (relative ack number)");
+  ss_layer_add_item (&l, NULL, TCP_F_ACK_RAW, 8, 4, SS_ENC_BE);
+  it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
+  ss_item_set_text (pkt, it, "Header Length: %u bytes (%u)", hlen, hlen / 4);
+
+  flags_to_info (flags, flag_text);
+  fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
+  ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text->str);
+  for (guint f = TCP_F_FLAGS_RES; f <= TCP_F_FLAGS_FIN; f++)
+    ss_layer_add_item (&l, fl, f, 12, 2, SS_ENC_BE);
+  if (ss_layer_wants (&l, TCP_F_FLAGS_STR))
+    {
+      flags_to_str (flags, str);
+      ss_item_set_flags (ss_layer_add_string (&l, fl, TCP_F_FLAGS_STR, 12, 2, str, -1),
+                         SS_ITEM_GENERATED);
+    }
+  if ((flags & 0x012) == 0x002)
+    ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_SYN,
+                          _("Connection establish request (SYN): server port %u"), dport);
+  else if ((flags & 0x012) == 0x012)
+    ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_SYNACK,
+                          _("Connection establish acknowledge (SYN+ACK): server port %u"), sport);
+  if (flags & 0x004)
+    ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_RST, NULL);
+
+  ss_layer_add_item (&l, NULL, TCP_F_WINDOW_SIZE_VALUE, 14, 2, SS_ENC_BE);
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_WINDOW_SIZE, 14, 2, info.win_size),
+                     SS_ITEM_GENERATED);
+  if (!(flags & 0x002))
+    ss_item_set_flags (ss_layer_add_int (&l, NULL, TCP_F_WINDOW_SIZE_SCALEFACTOR, 14, 2,
+                                         info.win_scalefactor), SS_ITEM_GENERATED);
+  it = ss_layer_add_item (&l, NULL, TCP_F_CHECKSUM, 16, 2, SS_ENC_BE);
+  ss_item_append_text (pkt, it, " [unverified]");
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_CHECKSUM_STATUS, 16, 0, 2),
+                     SS_ITEM_GENERATED);
+  ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
+
+  opts.info = g_string_new (NULL);
+  if (hlen > 20)
+    {
+      if (ss_reader_check (r, 20, hlen - 20))
+        {
+          it = ss_layer_add_item (&l, NULL, TCP_F_OPTIONS, 20, hlen - 20, SS_ENC_BE);
+          ss_item_set_text (pkt, it, "Options: (%u bytes)", hlen - 20);
+          dissect_options (&l, it, 20, hlen, &opts);
+        }
+    }
+
+  if (l.top)
+    {
+      ss_item_set_text (pkt, l.top,
+                        "Transmission Control Protocol, Src Port: %u, Dst Port: %u, Seq: %u%s",
+                        sport, dport, info.rel_seq, "");
+      if (flags & 0x010)
+        ss_item_append_text (pkt, l.top, ", Ack: %u", info.rel_ack);
+      ss_item_append_text (pkt, l.top, ", Len: %u", seglen);
+      ss_item_set_length (l.top, hlen);
+    }
+
+  if (pkt->want_columns)
+    {
+      ss_packet_append_info (pkt, " [%s] Seq=%u", flag_text->str, info.rel_seq);
+      if (flags & 0x010)
+        ss_packet_append_info (pkt, " Ack=%u", info.rel_ack);
+      ss_packet_append_info (pkt, " Win=%u", info.win_size);
+      if (flags & 0x020)
+        ss_packet_append_info (pkt, " Urg=%u", ss_reader_get_ntohs (r, 18));
+      ss_packet_append_info (pkt, " Len=%u%s", seglen, opts.info->str);
+    }
+  g_string_free (opts.info, TRUE);
+
+  if (!ss_reader_check (r, 0, hlen) || seglen == 0)
+    return;
+
+  it = ss_layer_add_bytes (&l, NULL, TCP_F_PAYLOAD, hlen, ss_reader_remaining (r, hlen),
+                           r->data + hlen, ss_reader_remaining (r, hlen));
+  ss_item_set_text (pkt, it, "TCP payload (%u bytes)", seglen);
+
+  next = ss_dissectors_for_tcp_port (MIN (sport, dport));
+  if (!next)
+    next = ss_dissectors_for_tcp_port (MAX (sport, dport));
+  ss_packet_call (pkt, next, r, hlen);
+}
+
+const SsProtocol ss_proto_tcp = {
+  .id = SS_PROTO_TCP,
+  .abbrev = "tcp",
+  .short_name = "TCP",
+  .name = N_("Transmission Control Protocol"),
+  .fields = tcp_fields,
+  .n_fields = TCP_F_COUNT,
+  .experts = tcp_experts,
+  .n_experts = TCP_E_COUNT,
+  .dissect = dissect_tcp,
+};

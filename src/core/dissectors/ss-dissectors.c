@@ -1,0 +1,125 @@
+/* ss-dissectors.c: every protocol, listed explicitly, and the tables that link them
+ *
+ * Nothing is discovered by scanning: a protocol exists when it is in ss_protocols[] below and
+ * is reached when one of the tables names it.
+ */
+#include "config.h"
+
+#include "ss-dissectors.h"
+
+static const SsProtocol *const ss_protocols[SS_PROTO_COUNT] = {
+  [SS_PROTO_FRAME] = &ss_proto_frame,
+  [SS_PROTO_WS] = &ss_proto_ws,
+  [SS_PROTO_EXPERT] = &ss_proto_expert,
+  [SS_PROTO_ETH] = &ss_proto_eth,
+  [SS_PROTO_VLAN] = &ss_proto_vlan,
+  [SS_PROTO_SLL] = &ss_proto_sll,
+  [SS_PROTO_NULL] = &ss_proto_null,
+  [SS_PROTO_RAW] = &ss_proto_raw,
+  [SS_PROTO_ARP] = &ss_proto_arp,
+  [SS_PROTO_IP] = &ss_proto_ip,
+  [SS_PROTO_IPV6] = &ss_proto_ipv6,
+  [SS_PROTO_ICMP] = &ss_proto_icmp,
+  [SS_PROTO_ICMPV6] = &ss_proto_icmpv6,
+  [SS_PROTO_TCP] = &ss_proto_tcp,
+  [SS_PROTO_UDP] = &ss_proto_udp,
+  [SS_PROTO_DNS] = &ss_proto_dns,
+  [SS_PROTO_DATA] = &ss_proto_data,
+};
+
+const SsProtocol *
+ss_dissectors_get (SsProtocolId id)
+{
+  g_return_val_if_fail (id < SS_PROTO_COUNT, &ss_proto_data);
+  return ss_protocols[id];
+}
+
+const SsProtocol *
+ss_dissectors_for_ethertype (guint ethertype)
+{
+  switch (ethertype)
+    {
+    case 0x0800: return &ss_proto_ip;
+    case 0x0806: return &ss_proto_arp;
+    case 0x86dd: return &ss_proto_ipv6;
+    case 0x8100: return &ss_proto_vlan;
+    default: return NULL;
+    }
+}
+
+/* LINKTYPE_* values from the tcpdump.org link-layer header types registry. */
+const SsProtocol *
+ss_dissectors_for_link_type (guint link_type)
+{
+  switch (link_type)
+    {
+    case 0:              /* LINKTYPE_NULL */
+    case 108:            /* LINKTYPE_LOOP (OpenBSD, network byte order) */
+      return &ss_proto_null;
+    case 1:              /* LINKTYPE_ETHERNET */
+      return &ss_proto_eth;
+    case 101:            /* LINKTYPE_RAW */
+      return &ss_proto_raw;
+    case 228:            /* LINKTYPE_IPV4 */
+      return &ss_proto_ip;
+    case 229:            /* LINKTYPE_IPV6 */
+      return &ss_proto_ipv6;
+    case 113:            /* LINKTYPE_LINUX_SLL */
+    case 276:            /* LINKTYPE_LINUX_SLL2 */
+      return &ss_proto_sll;
+    default:
+      return NULL;
+    }
+}
+
+const char *
+ss_link_type_name (guint link_type)
+{
+  switch (link_type)
+    {
+    case 0: return "NULL/Loopback";
+    case 1: return "Ethernet";
+    case 101: return "Raw IP";
+    case 108: return "OpenBSD loopback";
+    case 113: return "Linux cooked-mode capture v1";
+    case 228: return "Raw IPv4";
+    case 229: return "Raw IPv6";
+    case 276: return "Linux cooked-mode capture v2";
+    default: return NULL;
+    }
+}
+
+const SsProtocol *
+ss_dissectors_for_ip_proto (guint ip_proto)
+{
+  switch (ip_proto)
+    {
+    case 1: return &ss_proto_icmp;
+    case 4: return &ss_proto_ip;
+    case 6: return &ss_proto_tcp;
+    case 17: return &ss_proto_udp;
+    case 41: return &ss_proto_ipv6;
+    case 58: return &ss_proto_icmpv6;
+    default: return NULL;
+    }
+}
+
+const SsProtocol *
+ss_dissectors_for_udp_port (guint port)
+{
+  switch (port)
+    {
+    case 53: return &ss_proto_dns;
+    default: return NULL;
+    }
+}
+
+const SsProtocol *
+ss_dissectors_for_tcp_port (guint port)
+{
+  switch (port)
+    {
+    case 53: return &ss_proto_dns;
+    default: return NULL;
+    }
+}

@@ -1,0 +1,154 @@
+/* ss-arena.c: bump allocator */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "ss-arena.h"
+
+typedef struct _SsArenaChunk SsArenaChunk;
+
+struct _SsArenaChunk
+{
+  SsArenaChunk *next;
+  gsize         size;
+  gsize         used;
+  /* data follows, 16-byte aligned */
+};
+
+struct _SsArena
+{
+  SsArenaChunk *first;     /* kept across resets */
+  SsArenaChunk *current;
+  gsize         chunk_size;
+};
+
+#define CHUNK_HEADER ((sizeof (SsArenaChunk) + 15) & ~(gsize) 15)
+
+static SsArenaChunk *
+ss_arena_chunk_new (gsize size)
+{
+  SsArenaChunk *chunk = g_malloc (CHUNK_HEADER + size);
+
+  chunk->next = NULL;
+  chunk->size = size;
+  chunk->used = 0;
+  return chunk;
+}
+
+SsArena *
+ss_arena_new (gsize chunk_size)
+{
+  SsArena *arena = g_new0 (SsArena, 1);
+
+  arena->chunk_size = MAX (chunk_size, 4096);
+  arena->first = arena->current = ss_arena_chunk_new (arena->chunk_size);
+  return arena;
+}
+
+static void
+ss_arena_free_chain (SsArenaChunk *chunk)
+{
+  while (chunk)
+    {
+      SsArenaChunk *next = chunk->next;
+      g_free (chunk);
+      chunk = next;
+    }
+}
+
+void
+ss_arena_free (SsArena *arena)
+{
+  if (!arena)
+    return;
+  ss_arena_free_chain (arena->first);
+  g_free (arena);
+}
+
+void
+ss_arena_reset (SsArena *arena)
+{
+  ss_arena_free_chain (arena->first->next);
+  arena->first->next = NULL;
+  arena->first->used = 0;
+  arena->current = arena->first;
+}
+
+gpointer
+ss_arena_alloc (SsArena *arena,
+                gsize    size)
+{
+  SsArenaChunk *chunk = arena->current;
+  guint8 *p;
+
+  size = (size + 15) & ~(gsize) 15;
+  if (G_UNLIKELY (size > chunk->size - chunk->used))
+    {
+      gsize want = MAX (arena->chunk_size, size);
+
+      chunk = ss_arena_chunk_new (want);
+      arena->current->next = chunk;
+      arena->current = chunk;
+    }
+  p = (guint8 *) chunk + CHUNK_HEADER + chunk->used;
+  chunk->used += size;
+  memset (p, 0, size);
+  return p;
+}
+
+char *
+ss_arena_strndup (SsArena    *arena,
+                  const char *str,
+                  gsize       len)
+{
+  char *s = ss_arena_alloc (arena, len + 1);
+
+  if (len)
+    memcpy (s, str, len);
+  s[len] = '\0';
+  return s;
+}
+
+char *
+ss_arena_strdup (SsArena    *arena,
+                 const char *str)
+{
+  return str ? ss_arena_strndup (arena, str, strlen (str)) : NULL;
+}
+
+char *
+ss_arena_vprintf (SsArena    *arena,
+                  const char *format,
+                  va_list     args)
+{
+  char buf[256];
+  va_list copy;
+  int n;
+  char *s;
+
+  va_copy (copy, args);
+  n = g_vsnprintf (buf, sizeof buf, format, copy);
+  va_end (copy);
+  if (n < 0)
+    return ss_arena_strdup (arena, "");
+  if ((gsize) n < sizeof buf)
+    return ss_arena_strndup (arena, buf, n);
+  s = ss_arena_alloc (arena, (gsize) n + 1);
+  g_vsnprintf (s, (gulong) n + 1, format, args);
+  return s;
+}
+
+char *
+ss_arena_printf (SsArena    *arena,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+  char *s;
+
+  va_start (args, format);
+  s = ss_arena_vprintf (arena, format, args);
+  va_end (args);
+  return s;
+}

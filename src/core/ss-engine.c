@@ -1,0 +1,126 @@
+/* ss-engine.c: the per-frame driver */
+#include "config.h"
+
+#include <string.h>
+
+#include "ss-dissectors.h"
+#include "ss-engine.h"
+#include "ss-frame.h"
+
+struct _SsEngine
+{
+  const SsRegistry *reg;
+  const SsCapfile  *cap;
+  SsArena          *arena;
+  guint8           *want;          /* bitmap over field ids */
+  gboolean          full;
+  gboolean          want_columns;
+  SsTcpAnalyzeFunc  tcp_analyze;
+  gpointer          tcp_analyze_data;
+  guint             highest_visited; /* frames below this were dissected once (index + 1) */
+  SsPacket          pkt;
+};
+
+SsEngine *
+ss_engine_new (const SsRegistry *reg,
+               const SsCapfile  *cap)
+{
+  SsEngine *engine = g_new0 (SsEngine, 1);
+
+  engine->reg = reg;
+  engine->cap = cap;
+  engine->arena = ss_arena_new (64 * 1024);
+  engine->want = g_malloc0 (ss_registry_get_n_fields (reg) / 8 + 1);
+  return engine;
+}
+
+void
+ss_engine_free (SsEngine *engine)
+{
+  if (!engine)
+    return;
+  ss_arena_free (engine->arena);
+  g_free (engine->want);
+  g_free (engine);
+}
+
+void
+ss_engine_set_full_tree (SsEngine *engine,
+                         gboolean  full)
+{
+  engine->full = full;
+}
+
+void
+ss_engine_want_field (SsEngine  *engine,
+                      SsFieldId  id)
+{
+  g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
+  engine->want[id >> 3] |= 1u << (id & 7);
+}
+
+void
+ss_engine_set_want_columns (SsEngine *engine,
+                            gboolean  want)
+{
+  engine->want_columns = want;
+}
+
+void
+ss_engine_set_tcp_analyzer (SsEngine         *engine,
+                            SsTcpAnalyzeFunc  func,
+                            gpointer          user_data)
+{
+  engine->tcp_analyze = func;
+  engine->tcp_analyze_data = user_data;
+}
+
+const SsCapfile *
+ss_engine_get_capfile (const SsEngine *engine)
+{
+  return engine->cap;
+}
+
+const SsRegistry *
+ss_engine_get_registry (const SsEngine *engine)
+{
+  return engine->reg;
+}
+
+SsPacket *
+ss_engine_dissect (SsEngine *engine,
+                   guint     index)
+{
+  SsPacket *pkt = &engine->pkt;
+  const SsFrameRecord *rec;
+
+  g_return_val_if_fail (index < ss_capfile_get_n_frames (engine->cap), NULL);
+  rec = ss_capfile_get_frame (engine->cap, index);
+
+  ss_arena_reset (engine->arena);
+  memset (pkt, 0, sizeof *pkt);
+  pkt->reg = engine->reg;
+  pkt->bases = ss_registry_get_bases (engine->reg);
+  pkt->arena = engine->arena;
+  pkt->number = index + 1;
+  pkt->ts_ns = rec->ts_ns;
+  pkt->caplen = rec->caplen;
+  pkt->len = rec->len;
+  pkt->interface_id = rec->interface_id;
+  pkt->link_type = ss_capfile_get_frame_link_type (engine->cap, index);
+  pkt->epb_flags = rec->epb_flags;
+  pkt->data = ss_capfile_get_frame_data (engine->cap, index);
+  pkt->visited = index < engine->highest_visited;
+  pkt->full = engine->full;
+  pkt->want = engine->want;
+  pkt->want_columns = engine->want_columns;
+  pkt->root.id = SS_FIELD_ID_NONE;
+  pkt->tcp_analyze = engine->tcp_analyze;
+  pkt->tcp_analyze_data = engine->tcp_analyze_data;
+
+  ss_frame_dissect (pkt, engine->cap, index);
+
+  if (index + 1 > engine->highest_visited)
+    engine->highest_visited = index + 1;
+  return pkt;
+}

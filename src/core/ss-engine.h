@@ -1,0 +1,43 @@
+/* ss-engine.h: dissecting frames of a capture file
+ *
+ * The engine owns the per-capture state (the session) and the frame arena, and dissects any frame
+ * by index. Frames dissected in order form the first pass; afterwards frames can be dissected
+ * again in any order (the GUI does this for the selected packet) with the state the first pass
+ * left.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ss-capfile.h"
+#include "ss-packet.h"
+#include "ss-registry.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SsEngine SsEngine;
+
+SsEngine       *ss_engine_new               (const SsRegistry *reg,
+                                             const SsCapfile  *cap);
+void            ss_engine_free              (SsEngine         *engine);
+
+/* Build the whole tree (for -V, JSON, the GUI) rather than only the wanted fields. */
+void            ss_engine_set_full_tree     (SsEngine         *engine,
+                                             gboolean          full);
+void            ss_engine_want_field        (SsEngine         *engine,
+                                             SsFieldId         id);
+void            ss_engine_set_want_columns  (SsEngine         *engine,
+                                             gboolean          want);
+void            ss_engine_set_tcp_analyzer  (SsEngine         *engine,
+                                             SsTcpAnalyzeFunc  func,
+                                             gpointer          user_data);
+
+/* Dissects frame @index (0-based). The packet is valid until the next call. */
+SsPacket       *ss_engine_dissect           (SsEngine         *engine,
+                                             guint             index);
+const SsCapfile *ss_engine_get_capfile      (const SsEngine   *engine);
+const SsRegistry *ss_engine_get_registry    (const SsEngine   *engine);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsEngine, ss_engine_free)
+
+G_END_DECLS

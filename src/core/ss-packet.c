@@ -1,0 +1,577 @@
+/* ss-packet.c: items, layers and columns of one frame's dissection */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ss-dissectors.h"
+#include "ss-format.h"
+#include "ss-packet.h"
+
+/* Deeper than any real stack of headers; a crafted packet cannot recurse without bound. */
+#define MAX_DEPTH 64
+
+static SsItem *
+ss_packet_new_item (SsPacket   *pkt,
+                    SsItem     *parent,
+                    SsFieldId   id,
+                    SsReader   *r,
+                    guint       off,
+                    guint       len)
+{
+  SsItem *item = ss_arena_new0 (pkt->arena, SsItem);
+
+  item->id = id;
+  item->def = id != SS_FIELD_ID_NONE ? ss_registry_get_field (pkt->reg, id) : NULL;
+  item->offset = r ? r->base + off : off;
+  item->length = len;
+  item->source = pkt->n_sources;
+
+  if (!parent)
+    parent = &pkt->root;
+  item->parent = parent;
+  if (parent->last_child)
+    parent->last_child->next = item;
+  else
+    parent->first_child = item;
+  parent->last_child = item;
+
+  if (pkt->added_tail)
+    pkt->added_tail->next_added = item;
+  else
+    pkt->added_head = item;
+  pkt->added_tail = item;
+  return item;
+}
+
+void
+ss_packet_add_protocols_entry (SsPacket   *pkt,
+                               const char *abbrev)
+{
+  gsize have = strlen (pkt->protocols);
+
+  if (have + strlen (abbrev) + 2 >= sizeof pkt->protocols)
+    return;
+  if (have)
+    pkt->protocols[have++] = ':';
+  strcpy (pkt->protocols + have, abbrev);
+}
+
+SsLayer
+ss_packet_begin_layer (SsPacket     *pkt,
+                       SsProtocolId  proto,
+                       SsReader     *r,
+                       guint         off,
+                       gint          len)
+{
+  const SsProtocol *p = ss_dissectors_get (proto);
+  SsLayer l = { pkt, r, proto, pkt->bases[proto], NULL };
+  guint32 n;
+
+  pkt->current = proto;
+  if (proto != SS_PROTO_FRAME)
+    ss_packet_add_protocols_entry (pkt, p->abbrev);
+  /* Undissected bytes leave the Protocol column to the layer that carried them. */
+  if (proto != SS_PROTO_DATA)
+    ss_packet_set_protocol (pkt, p->short_name);
+
+  if (ss_packet_wants_id (pkt, l.base))
+    {
+      n = len < 0 ? ss_reader_remaining (r, off) : MIN ((guint32) len, ss_reader_remaining (r, off));
+      l.top = ss_packet_new_item (pkt, NULL, l.base, r, off, n);
+      if (pkt->full)
+        l.top->text = p->name;
+    }
+  return l;
+}
+
+guint32
+ss_packet_call (SsPacket         *pkt,
+                const SsProtocol *next,
+                SsReader         *r,
+                guint             off)
+{
+  SsReader sub;
+
+  if (off >= r->reported || (off >= r->captured && !next))
+    return 0;
+  if (pkt->depth >= MAX_DEPTH)
+    {
+      r->status |= SS_READER_MALFORMED;
+      if (r->frame_status)
+        *r->frame_status |= SS_READER_MALFORMED;
+      return 0;
+    }
+  if (!next)
+    next = &ss_proto_data;
+  ss_reader_sub (r, off, -1, &sub);
+  pkt->depth++;
+  next->dissect (pkt, &sub);
+  pkt->depth--;
+  return sub.reported;
+}
+
+static inline SsItem *
+ss_layer_new_item (SsLayer *l,
+                   SsItem  *parent,
+                   guint    field,
+                   guint    off,
+                   guint    len)
+{
+  SsFieldId id = l->base + 1 + field;
+
+  if (!ss_packet_wants_id (l->pkt, id))
+    return NULL;
+  return ss_packet_new_item (l->pkt, parent ? parent : l->top, id, l->r, off, len);
+}
+
+static guint64
+read_uint (SsReader   *r,
+           guint       off,
+           guint       len,
+           SsEncoding  enc)
+{
+  const guint8 *p = r->data + off;
+  guint64 v = 0;
+
+  if (enc == SS_ENC_LE)
+    for (guint i = len; i > 0; i--)
+      v = v << 8 | p[i - 1];
+  else
+    for (guint i = 0; i < len; i++)
+      v = v << 8 | p[i];
+  return v;
+}
+
+SsItem *
+ss_layer_add_item (SsLayer    *l,
+                   SsItem     *parent,
+                   guint       field,
+                   guint       off,
+                   guint       len,
+                   SsEncoding  enc)
+{
+  SsFieldId id = l->base + 1 + field;
+  const SsFieldDef *def;
+  SsItem *item;
+
+  /* Wireshark checks the bytes even for fields nobody looks at, so a short packet is marked
+   * the same way whatever is asked of it. */
+  if (!ss_reader_check (l->r, off, len))
+    return NULL;
+  if (!ss_packet_wants_id (l->pkt, id))
+    return NULL;
+
+  item = ss_packet_new_item (l->pkt, parent ? parent : l->top, id, l->r, off, len);
+  def = item->def;
+  switch (def->type)
+    {
+    case SS_FT_BOOLEAN:
+    case SS_FT_CHAR:
+    case SS_FT_UINT8:
+    case SS_FT_UINT16:
+    case SS_FT_UINT24:
+    case SS_FT_UINT32:
+    case SS_FT_UINT64:
+    case SS_FT_FRAMENUM:
+      item->v.u = read_uint (l->r, off, MIN (len, 8), enc);
+      if (def->mask)
+        item->v.u = (item->v.u & def->mask) >> ss_field_mask_shift (def->mask);
+      if (def->type == SS_FT_BOOLEAN && !def->mask)
+        item->v.u = item->v.u != 0;
+      break;
+    case SS_FT_INT8:
+    case SS_FT_INT16:
+    case SS_FT_INT32:
+    case SS_FT_INT64:
+      {
+        guint bits = MIN (len, 8) * 8;
+        guint64 u = read_uint (l->r, off, MIN (len, 8), enc);
+
+        if (def->mask)
+          {
+            u = (u & def->mask) >> ss_field_mask_shift (def->mask);
+            bits = 64 - __builtin_clzll (def->mask >> ss_field_mask_shift (def->mask));
+          }
+        if (bits < 64 && (u & (G_GUINT64_CONSTANT (1) << (bits - 1))))
+          u |= ~G_GUINT64_CONSTANT (0) << bits;
+        item->v.i = (gint64) u;
+      }
+      break;
+    case SS_FT_IPv4:
+    case SS_FT_IPv6:
+    case SS_FT_ETHER:
+      memcpy (item->v.addr, l->r->data + off, MIN (len, 16u));
+      break;
+    case SS_FT_STRING:
+      item->v.str = ss_arena_strndup (l->pkt->arena, (const char *) l->r->data + off,
+                                      strnlen ((const char *) l->r->data + off, len));
+      break;
+    case SS_FT_BYTES:
+    case SS_FT_PROTOCOL:
+    case SS_FT_NONE:
+    default:
+      item->v.bytes.data = l->r->data + off;
+      item->v.bytes.len = len;
+      break;
+    }
+  return item;
+}
+
+SsItem *
+ss_layer_add_uint (SsLayer  *l,
+                   SsItem   *parent,
+                   guint     field,
+                   guint     off,
+                   guint     len,
+                   guint64   value)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    item->v.u = value;
+  return item;
+}
+
+SsItem *
+ss_layer_add_int (SsLayer  *l,
+                  SsItem   *parent,
+                  guint     field,
+                  guint     off,
+                  guint     len,
+                  gint64    value)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    item->v.i = value;
+  return item;
+}
+
+SsItem *
+ss_layer_add_double (SsLayer  *l,
+                     SsItem   *parent,
+                     guint     field,
+                     guint     off,
+                     guint     len,
+                     double    value)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    item->v.d = value;
+  return item;
+}
+
+SsItem *
+ss_layer_add_string (SsLayer    *l,
+                     SsItem     *parent,
+                     guint       field,
+                     guint       off,
+                     guint       len,
+                     const char *value,
+                     gssize      n)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    item->v.str = n < 0 ? ss_arena_strdup (l->pkt->arena, value)
+                        : ss_arena_strndup (l->pkt->arena, value, n);
+  return item;
+}
+
+SsItem *
+ss_layer_add_bytes (SsLayer      *l,
+                    SsItem       *parent,
+                    guint         field,
+                    guint         off,
+                    guint         len,
+                    const guint8 *data,
+                    guint32       n)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    {
+      item->v.bytes.data = data;
+      item->v.bytes.len = n;
+    }
+  return item;
+}
+
+SsItem *
+ss_layer_add_address (SsLayer      *l,
+                      SsItem       *parent,
+                      guint         field,
+                      guint         off,
+                      guint         len,
+                      const guint8 *addr)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    {
+      guint n = item->def->type == SS_FT_IPv4 ? 4 : item->def->type == SS_FT_ETHER ? 6 : 16;
+      memcpy (item->v.addr, addr, n);
+    }
+  return item;
+}
+
+SsItem *
+ss_layer_add_time (SsLayer  *l,
+                   SsItem   *parent,
+                   guint     field,
+                   guint     off,
+                   guint     len,
+                   gint64    secs,
+                   gint32    nsecs)
+{
+  SsItem *item = ss_layer_new_item (l, parent, field, off, len);
+
+  if (item)
+    {
+      item->v.time.secs = secs;
+      item->v.time.nsecs = nsecs;
+    }
+  return item;
+}
+
+SsItem *
+ss_layer_add_text (SsLayer    *l,
+                   SsItem     *parent,
+                   guint       off,
+                   guint       len,
+                   const char *format,
+                   ...)
+{
+  SsItem *item;
+  va_list args;
+
+  if (!l->pkt->full)
+    return NULL;
+  item = ss_packet_new_item (l->pkt, parent ? parent : l->top, SS_FIELD_ID_NONE, l->r, off, len);
+  va_start (args, format);
+  item->text = ss_arena_vprintf (l->pkt->arena, format, args);
+  va_end (args);
+  return item;
+}
+
+void
+ss_item_set_text (SsPacket   *pkt,
+                  SsItem     *item,
+                  const char *format,
+                  ...)
+{
+  va_list args;
+
+  if (!item || !pkt->full)
+    return;
+  va_start (args, format);
+  item->text = ss_arena_vprintf (pkt->arena, format, args);
+  va_end (args);
+}
+
+void
+ss_item_append_text (SsPacket   *pkt,
+                     SsItem     *item,
+                     const char *format,
+                     ...)
+{
+  va_list args;
+  const char *base;
+  char *tail;
+
+  if (!item || !pkt->full)
+    return;
+  base = ss_format_item_label (pkt, item);
+  va_start (args, format);
+  tail = ss_arena_vprintf (pkt->arena, format, args);
+  va_end (args);
+  item->text = ss_arena_printf (pkt->arena, "%s%s", base, tail);
+}
+
+void
+ss_item_set_flags (SsItem *item,
+                   guint   flags)
+{
+  if (item)
+    item->flags |= flags;
+}
+
+void
+ss_item_set_length (SsItem  *item,
+                    guint32  length)
+{
+  if (item)
+    item->length = length;
+}
+
+void
+ss_packet_add_expert (SsPacket     *pkt,
+                      SsItem       *parent,
+                      SsProtocolId  proto,
+                      guint         index,
+                      const char   *format,
+                      ...)
+{
+  const SsProtocol *p = ss_dissectors_get (proto);
+  const SsExpertDef *def;
+  SsLayer l = { pkt, NULL, SS_PROTO_EXPERT, pkt->bases[SS_PROTO_EXPERT], NULL };
+  SsReader none;
+  SsItem *node;
+  char *msg;
+  va_list args;
+
+  g_return_if_fail (index < p->n_experts);
+  def = &p->experts[index];
+  if (!pkt->full && !ss_packet_wants_id (pkt, l.base)
+      && !ss_layer_wants (&l, 0) && !ss_layer_wants (&l, 1) && !ss_layer_wants (&l, 2))
+    return;
+
+  va_start (args, format);
+  msg = format ? ss_arena_vprintf (pkt->arena, format, args) : ss_arena_strdup (pkt->arena,
+                                                                                _(def->summary));
+  va_end (args);
+
+  ss_reader_init (&none, NULL, 0, 0, NULL);
+  l.r = &none;
+  node = ss_packet_wants_id (pkt, l.base)
+         ? ss_packet_new_item (pkt, parent, l.base, NULL, 0, 0) : NULL;
+  if (node)
+    {
+      node->text = ss_arena_printf (pkt->arena, "Expert Info (%s/%s): %s",
+                                    ss_expert_severity_name (def->severity),
+                                    ss_expert_group_name (def->group), msg);
+      node->v.u = def->severity;
+    }
+  l.top = node ? node : parent;
+  ss_item_set_flags (ss_layer_add_string (&l, NULL, 0, 0, 0, msg, -1), SS_ITEM_HIDDEN);
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, 1, 0, 0, (guint64) def->severity << 21),
+                     SS_ITEM_HIDDEN);
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, 2, 0, 0, (guint64) def->group << 24),
+                     SS_ITEM_HIDDEN);
+}
+
+void
+ss_packet_set_protocol (SsPacket   *pkt,
+                        const char *short_name)
+{
+  pkt->col_protocol = short_name;
+}
+
+void
+ss_packet_clear_info (SsPacket *pkt)
+{
+  pkt->col_info_len = pkt->col_info_fence;
+  pkt->col_info[pkt->col_info_len] = '\0';
+}
+
+static void
+ss_packet_info_vappend (SsPacket   *pkt,
+                        const char *format,
+                        va_list     args)
+{
+  int n;
+  guint room = sizeof pkt->col_info - pkt->col_info_len;
+
+  if (room <= 1)
+    return;
+  n = g_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
+  if (n > 0)
+    pkt->col_info_len += MIN ((guint) n, room - 1);
+}
+
+void
+ss_packet_set_info (SsPacket   *pkt,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+
+  if (!pkt->want_columns)
+    return;
+  ss_packet_clear_info (pkt);
+  va_start (args, format);
+  ss_packet_info_vappend (pkt, format, args);
+  va_end (args);
+}
+
+void
+ss_packet_append_info (SsPacket   *pkt,
+                       const char *format,
+                       ...)
+{
+  va_list args;
+
+  if (!pkt->want_columns)
+    return;
+  va_start (args, format);
+  ss_packet_info_vappend (pkt, format, args);
+  va_end (args);
+}
+
+void
+ss_packet_append_info_sep (SsPacket   *pkt,
+                           const char *sep,
+                           const char *format,
+                           ...)
+{
+  va_list args;
+
+  if (!pkt->want_columns)
+    return;
+  if (pkt->col_info_len > 0)
+    ss_packet_append_info (pkt, "%s", sep);
+  va_start (args, format);
+  ss_packet_info_vappend (pkt, format, args);
+  va_end (args);
+}
+
+void
+ss_packet_fence_info (SsPacket *pkt)
+{
+  pkt->col_info_fence = pkt->col_info_len;
+}
+
+void
+ss_packet_set_net_addresses (SsPacket      *pkt,
+                             SsAddressType  type,
+                             const guint8  *src,
+                             const guint8  *dst)
+{
+  guint8 len = type == SS_ADDR_IPV4 ? 4 : type == SS_ADDR_IPV6 ? 16 : 6;
+  SsAddress *s = type == SS_ADDR_ETHER ? &pkt->dl_src : &pkt->net_src;
+  SsAddress *d = type == SS_ADDR_ETHER ? &pkt->dl_dst : &pkt->net_dst;
+
+  s->type = d->type = type;
+  s->len = d->len = len;
+  memcpy (s->data, src, len);
+  memcpy (d->data, dst, len);
+}
+
+const char *
+ss_address_to_string (const SsAddress *addr,
+                      char            *buf,
+                      gsize            size)
+{
+  const guint8 *a = addr->data;
+
+  switch (addr->type)
+    {
+    case SS_ADDR_IPV4:
+      g_snprintf (buf, size, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+      break;
+    case SS_ADDR_ETHER:
+      g_snprintf (buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
+      break;
+    case SS_ADDR_IPV6:
+      ss_format_ipv6 (a, buf, size);
+      break;
+    default:
+      g_strlcpy (buf, "", size);
+      break;
+    }
+  return buf;
+}

@@ -1,0 +1,329 @@
+/* ss-packet.h: dissecting one frame into fields and a protocol tree
+ *
+ * An SsPacket is the context of one frame's dissection. Dissectors open a layer for their
+ * protocol and add items through it; each item names a field of the protocol's table. In full
+ * mode every item is kept and linked into a tree (for -V, JSON and the GUI). Otherwise only the
+ * fields someone asked for are kept (for -T fields, filters and statistics) and nothing is
+ * formatted, which is what makes a pass over millions of frames cheap.
+ *
+ * Items are allocated from the frame arena and live until the next frame is dissected.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ss-arena.h"
+#include "ss-protocol.h"
+#include "ss-reader.h"
+#include "ss-registry.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  SS_ITEM_HIDDEN    = 1 << 0,   /* filterable, not shown in the tree (ip.addr) */
+  SS_ITEM_GENERATED = 1 << 1,   /* computed, shown in brackets ([Stream index: 0]) */
+} SsItemFlags;
+
+typedef enum
+{
+  SS_ENC_BE = 0,
+  SS_ENC_LE = 1,
+} SsEncoding;
+
+typedef union
+{
+  guint64 u;
+  gint64  i;
+  double  d;
+  guint8  addr[16];
+  struct
+  {
+    const guint8 *data;
+    guint32       len;
+  } bytes;
+  const char *str;
+  struct
+  {
+    gint64 secs;
+    gint32 nsecs;
+  } time;
+} SsValue;
+
+typedef struct _SsItem SsItem;
+
+struct _SsItem
+{
+  SsFieldId          id;           /* SS_FIELD_ID_NONE for a text line */
+  guint16            flags;        /* SsItemFlags */
+  guint8             source;       /* byte source: 0 is the frame */
+  const SsFieldDef  *def;          /* NULL for a text line */
+  SsItem            *parent;
+  SsItem            *first_child;
+  SsItem            *last_child;
+  SsItem            *next;         /* next sibling */
+  SsItem            *next_added;   /* next item in the order items were added */
+  guint32            offset;       /* in the byte source */
+  guint32            length;
+  const char        *text;         /* label replacing "Name: value", or NULL */
+  SsValue            v;
+};
+
+typedef enum
+{
+  SS_ADDR_NONE,
+  SS_ADDR_ETHER,
+  SS_ADDR_IPV4,
+  SS_ADDR_IPV6,
+} SsAddressType;
+
+typedef struct
+{
+  guint8 type;
+  guint8 len;
+  guint8 data[16];
+} SsAddress;
+
+typedef struct _SsSession SsSession;
+
+/* What TCP hands to the analysis (src/analysis) and gets back. */
+typedef struct
+{
+  const SsAddress *src;
+  const SsAddress *dst;
+  guint16          srcport;
+  guint16          dstport;
+  guint32          seq;
+  guint32          ack;
+  guint16          flags;
+  guint32          window;     /* unscaled, as in the header */
+  guint32          seglen;
+  gint             wscale;     /* window scale option shift, -1 when absent */
+  /* filled by the analysis */
+  gboolean         have_stream;
+  guint32          stream;
+  gboolean         relative;   /* rel_seq/rel_ack are valid */
+  guint32          rel_seq;
+  guint32          rel_ack;
+  guint32          nxtseq;
+  gint32           win_scalefactor; /* multiplier; -1 unknown, -2 no scaling (tshark's values) */
+  guint32          win_size;   /* window after scaling */
+} SsTcpInfo;
+
+typedef void (*SsTcpAnalyzeFunc) (gpointer   user_data,
+                                  SsPacket  *pkt,
+                                  SsTcpInfo *info);
+
+/* A byte source beyond the frame (reassembled or decompressed data). */
+typedef struct
+{
+  const char   *name;
+  const guint8 *data;
+  guint32       len;
+} SsByteSource;
+
+#define SS_PACKET_MAX_SOURCES 8
+#define SS_PACKET_INFO_MAX 512
+
+struct _SsPacket
+{
+  const SsRegistry *reg;
+  const guint32    *bases;
+  SsSession        *session;
+  SsArena          *arena;
+
+  /* the frame */
+  guint32           number;        /* 1-based */
+  gint64            ts_ns;
+  guint32           caplen;
+  guint32           len;
+  guint             interface_id;
+  guint             link_type;
+  guint32           epb_flags;
+  const guint8     *data;
+  gboolean          visited;       /* dissected before (not the first pass) */
+
+  /* what to keep */
+  gboolean          full;          /* keep every item and build the tree */
+  const guint8     *want;          /* bitmap over field ids when !full, may be NULL */
+  gboolean          want_columns;
+
+  SsItem            root;
+  SsItem           *added_head;
+  SsItem           *added_tail;
+  guint8            status;        /* SsReaderStatus marks of all readers */
+  SsProtocolId      current;       /* innermost protocol being dissected */
+  guint             depth;         /* layers opened, a guard against runaway nesting */
+
+  /* columns */
+  const char       *col_protocol;
+  char              col_info[SS_PACKET_INFO_MAX];
+  guint             col_info_len;
+  guint             col_info_fence;
+  SsAddress         dl_src, dl_dst, net_src, net_dst;
+  guint16           srcport, dstport;
+  char              protocols[256]; /* frame.protocols: "eth:ethertype:ip:tcp" */
+
+  /* hints between layers */
+  guint             ip_proto;
+  SsByteSource      sources[SS_PACKET_MAX_SOURCES];
+  guint             n_sources;
+
+  SsTcpAnalyzeFunc  tcp_analyze;
+  gpointer          tcp_analyze_data;
+};
+
+/* A protocol's handle while it adds items. */
+typedef struct
+{
+  SsPacket     *pkt;
+  SsReader     *r;
+  SsProtocolId  proto;
+  guint32       base;          /* field id of the protocol node */
+  SsItem       *top;           /* the protocol node, NULL when not kept */
+} SsLayer;
+
+static inline gboolean
+ss_packet_wants_id (const SsPacket *pkt, SsFieldId id)
+{
+  return pkt->full || (pkt->want && (pkt->want[id >> 3] & (1u << (id & 7))));
+}
+
+static inline gboolean
+ss_layer_wants (const SsLayer *l, guint field)
+{
+  return ss_packet_wants_id (l->pkt, l->base + 1 + field);
+}
+
+/* Opens @proto's layer over @len bytes (-1: the rest) of @r at @off: adds its node at the top of
+ * the tree, appends it to frame.protocols and makes it the Protocol column. */
+SsLayer  ss_packet_begin_layer   (SsPacket       *pkt,
+                                  SsProtocolId    proto,
+                                  SsReader       *r,
+                                  guint           off,
+                                  gint            len);
+/* Hands the rest of @r from @off to @next (or to "data" when @next is NULL). Returns how many
+ * bytes @next took (it may shrink its reader to its own length). */
+guint32  ss_packet_call          (SsPacket       *pkt,
+                                  const SsProtocol *next,
+                                  SsReader       *r,
+                                  guint           off);
+
+/* Reads the value of @field from @len bytes at @off and adds it. Returns NULL when the field is
+ * not kept or not all its bytes are there (then the reader is marked). */
+SsItem  *ss_layer_add_item       (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  SsEncoding      enc);
+SsItem  *ss_layer_add_uint       (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  guint64         value);
+SsItem  *ss_layer_add_int        (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  gint64          value);
+SsItem  *ss_layer_add_double     (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  double          value);
+/* @value is copied (the first @n bytes, or up to its NUL when @n is -1). */
+SsItem  *ss_layer_add_string     (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  const char     *value,
+                                  gssize          n);
+/* @data must stay valid for the frame (packet bytes or arena memory). */
+SsItem  *ss_layer_add_bytes      (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  const guint8   *data,
+                                  guint32         n);
+/* IPv4, IPv6 or Ethernet address (4, 16 or 6 bytes copied). */
+SsItem  *ss_layer_add_address    (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  const guint8   *addr);
+SsItem  *ss_layer_add_time       (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           field,
+                                  guint           off,
+                                  guint           len,
+                                  gint64          secs,
+                                  gint32          nsecs);
+/* A text line (full mode only; NULL otherwise). */
+SsItem  *ss_layer_add_text       (SsLayer        *l,
+                                  SsItem         *parent,
+                                  guint           off,
+                                  guint           len,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (5, 6);
+
+/* Label changes are made only in full mode; all accept NULL items. */
+void     ss_item_set_text        (SsPacket       *pkt,
+                                  SsItem         *item,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (3, 4);
+void     ss_item_append_text     (SsPacket       *pkt,
+                                  SsItem         *item,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (3, 4);
+void     ss_item_set_flags       (SsItem         *item,
+                                  guint           flags);
+void     ss_item_set_length      (SsItem         *item,
+                                  guint32         length);
+
+/* Expert Information: @index is into @proto's expert table. Adds an `_ws.expert` node under
+ * @parent (or the protocol's node) with its message, severity and group. */
+void     ss_packet_add_expert    (SsPacket       *pkt,
+                                  SsItem         *parent,
+                                  SsProtocolId    proto,
+                                  guint           index,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (5, 6);
+
+/* Columns. */
+void     ss_packet_set_protocol  (SsPacket       *pkt,
+                                  const char     *short_name);
+/* Adds a name to frame.protocols that is not a protocol of its own ("ethertype"). */
+void     ss_packet_add_protocols_entry (SsPacket *pkt,
+                                  const char     *abbrev);
+void     ss_packet_clear_info    (SsPacket       *pkt);
+void     ss_packet_set_info      (SsPacket       *pkt,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+void     ss_packet_append_info   (SsPacket       *pkt,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+/* Appends with @sep in front unless the Info column is empty. */
+void     ss_packet_append_info_sep (SsPacket     *pkt,
+                                  const char     *sep,
+                                  const char     *format,
+                                  ...) G_GNUC_PRINTF (3, 4);
+/* Keeps what the Info column holds now from being cleared by upper layers. */
+void     ss_packet_fence_info    (SsPacket       *pkt);
+void     ss_packet_set_net_addresses (SsPacket   *pkt,
+                                  SsAddressType   type,
+                                  const guint8   *src,
+                                  const guint8   *dst);
+
+/* Text of an address (for columns and labels), into @buf of at least 46 bytes. */
+const char *ss_address_to_string (const SsAddress *addr,
+                                  char           *buf,
+                                  gsize           size);
+
+G_END_DECLS

@@ -1,0 +1,52 @@
+/* ss-protocol.h: the descriptor each dissector file ends with */
+#pragma once
+
+#include <glib.h>
+
+#include "ss-field.h"
+#include "ss-reader.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SsPacket SsPacket;
+
+/* The protocols, listed once. ss-dissectors.c holds the table of descriptors in this order. */
+typedef enum
+{
+  SS_PROTO_FRAME,
+  SS_PROTO_WS,        /* "_ws": malformed and expert pseudo-fields */
+  SS_PROTO_EXPERT,    /* "_ws.expert" fields live under _ws; kept separate for the tree */
+  SS_PROTO_ETH,
+  SS_PROTO_VLAN,
+  SS_PROTO_SLL,
+  SS_PROTO_NULL,
+  SS_PROTO_RAW,
+  SS_PROTO_ARP,
+  SS_PROTO_IP,
+  SS_PROTO_IPV6,
+  SS_PROTO_ICMP,
+  SS_PROTO_ICMPV6,
+  SS_PROTO_TCP,
+  SS_PROTO_UDP,
+  SS_PROTO_DNS,
+  SS_PROTO_DATA,
+  SS_PROTO_COUNT
+} SsProtocolId;
+
+typedef void (*SsDissectFunc) (SsPacket *pkt,
+                               SsReader *r);
+
+typedef struct
+{
+  SsProtocolId        id;
+  const char         *abbrev;      /* "tcp" */
+  const char         *short_name;  /* "TCP" (the Protocol column) */
+  const char         *name;        /* "Transmission Control Protocol" */
+  const SsFieldDef   *fields;
+  guint               n_fields;
+  const SsExpertDef  *experts;
+  guint               n_experts;
+  SsDissectFunc       dissect;
+} SsProtocol;
+
+G_END_DECLS
