@@ -1407,7 +1407,8 @@ pcap_index (SsCapfile *cap,
        * below the captured length is kept as it is, as tshark 4.0 does (it then flags the frame
        * "Frame length is less than captured length"). */
       rec.data_offset = pos + hdr_len;
-      rec.ts_ns = (gint64) rd32 (p, swap) * NS_PER_SECOND + (gint64) rd32 (p + 4, swap) * frac_to_ns;
+      rec.ts_ns = (gint64) rd32 (p, swap) * NS_PER_SECOND
+                  + (gint64) rd32 (p + 4, swap) * frac_to_ns;
       rec.caplen = caplen;
       rec.len = rd32 (p + 12, swap);
       g_array_append_val (cap->frames, rec);

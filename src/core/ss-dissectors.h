@@ -43,4 +43,9 @@ G_END_DECLS
 G_BEGIN_DECLS
 /* Called by the frame layer when the frame is done: turns reader marks into _ws items. */
 void ss_ws_finish_frame (SsPacket *pkt);
+/* IPv6 adds a hidden ip.version as Wireshark does, so `ip.version == 6` works. Its parent is the
+ * innermost protocol node (the IPv6 one). */
+void ss_ip_add_version_hidden (SsPacket *pkt,
+                               SsReader *r,
+                               guint     version);
 G_END_DECLS

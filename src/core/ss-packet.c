@@ -81,8 +81,7 @@ ss_packet_begin_layer (SsPacket     *pkt,
     {
       n = len < 0 ? ss_reader_remaining (r, off) : MIN ((guint32) len, ss_reader_remaining (r, off));
       l.top = ss_packet_new_item (pkt, NULL, l.base, r, off, n);
-      if (pkt->full)
-        l.top->text = p->name;
+      l.top->text = p->name;
     }
   return l;
 }
@@ -95,8 +94,14 @@ ss_packet_call (SsPacket         *pkt,
 {
   SsReader sub;
 
-  if (off >= r->reported || (off >= r->captured && !next))
+  if (off >= r->reported)
     return 0;
+  if (off >= r->captured)
+    {
+      /* Nothing of the payload was captured: the carrying layer is the one cut short. */
+      ss_reader_mark (r, off, 1);
+      return r->reported - off;
+    }
   if (pkt->depth >= MAX_DEPTH)
     {
       r->status |= SS_READER_MALFORMED;
@@ -366,7 +371,8 @@ ss_item_set_text (SsPacket   *pkt,
 {
   va_list args;
 
-  if (!item || !pkt->full)
+  /* Protocol nodes keep their label in every mode: -T fields prints it for them. */
+  if (!item || (!pkt->full && !(item->def && item->def->type == SS_FT_PROTOCOL)))
     return;
   va_start (args, format);
   item->text = ss_arena_vprintf (pkt->arena, format, args);
@@ -383,7 +389,7 @@ ss_item_append_text (SsPacket   *pkt,
   const char *base;
   char *tail;
 
-  if (!item || !pkt->full)
+  if (!item || (!pkt->full && !(item->def && item->def->type == SS_FT_PROTOCOL)))
     return;
   base = ss_format_item_label (pkt, item);
   va_start (args, format);

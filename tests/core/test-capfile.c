@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib.h>
@@ -446,7 +447,8 @@ test_pcap_modified (void)
   g_assert_cmpuint (ss_capfile_get_n_frames (cap), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      g_assert_cmpint (ss_capfile_get_frame (cap, i)->ts_ns, ==, (10 + i) * G_GINT64_CONSTANT (1000000000) + 5000);
+      g_assert_cmpint (ss_capfile_get_frame (cap, i)->ts_ns, ==,
+                       (10 + i) * G_GINT64_CONSTANT (1000000000) + 5000);
       g_assert_true (payload_matches (ss_capfile_get_frame_data (cap, i), i, 40));
     }
 }
@@ -1973,37 +1975,73 @@ tshark_comments (char **comments)
   return g_string_free (s, FALSE);
 }
 
-static void
-compare_with_tshark (const char *tshark,
-                     const char *path)
+typedef struct
 {
-  const char *argv[] = { tshark, "-n", "-r", path, "-T", "fields",
+  char  *path;
+  char  *out_path;
+  GPid   pid;
+} TsharkRun;
+
+static void
+tshark_run_clear (gpointer data)
+{
+  TsharkRun *run = data;
+
+  if (run->out_path != NULL)
+    g_remove (run->out_path);
+  g_free (run->path);
+  g_free (run->out_path);
+}
+
+/* Starts tshark on @run->path with its output going to a temporary file. */
+static void
+tshark_start (const char *tshark,
+              TsharkRun  *run)
+{
+  const char *argv[] = { tshark, "-n", "-r", run->path, "-T", "fields",
                          "-e", "frame.time_epoch", "-e", "frame.cap_len", "-e", "frame.len",
                          "-e", "frame.comment", NULL };
+  g_autoptr(GError) error = NULL;
+  int fd = g_file_open_tmp ("ss-tshark-XXXXXX", &run->out_path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_async_with_fds (NULL, (char **) argv, NULL,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDERR_TO_DEV_NULL,
+                                         NULL, NULL, &run->pid, -1, fd, -1, &error));
+  g_assert_no_error (error);
+  close (fd);
+}
+
+static void
+compare_with_tshark (TsharkRun *run)
+{
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SsCapfile) cap = NULL;
   g_auto(GStrv) lines = NULL;
-  gint status;
+  int status;
   guint n_lines;
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL,
-                               NULL, &out, NULL, &status, &error));
-  g_assert_no_error (error);
+  g_assert_cmpint (waitpid (run->pid, &status, 0), ==, run->pid);
+  g_spawn_close_pid (run->pid);
+  g_assert_true (g_file_get_contents (run->out_path, &out, NULL, &error));
   lines = g_strsplit (out, "\n", -1);
   n_lines = g_strv_length (lines);
   if (n_lines > 0 && lines[n_lines - 1][0] == '\0')
     n_lines--;
 
-  cap = ss_capfile_open (path, &error);
+  g_test_message ("comparing %s", run->path);
+  cap = ss_capfile_open (run->path, &error);
   g_assert_no_error (error);
   if (!ss_capfile_index (cap, 0, &error))
     {
       /* tshark fails the same way: it exits with status 2. */
       g_assert_error (error, SS_CAPFILE_ERROR, SS_CAPFILE_ERROR_TRUNCATED);
       g_assert_false (g_spawn_check_wait_status (status, NULL));
-      g_test_message ("%s: %s", path, error->message);
+      g_test_message ("%s: %s", run->path, error->message);
     }
+  else
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_cmpuint (ss_capfile_get_n_frames (cap), ==, n_lines);
 
   for (guint i = 0; i < n_lines; i++)
@@ -2035,6 +2073,7 @@ test_corpus (void)
   g_autofree char *tshark = g_find_program_in_path ("tshark");
   g_autoptr(GDir) d = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) runs = NULL;
   const char *name;
 
   if (dir == NULL)
@@ -2056,13 +2095,19 @@ test_corpus (void)
   g_ptr_array_sort (names, compare_strings);
   g_assert_cmpuint (names->len, >, 0);
 
+  /* tshark takes a while to start: run them all at once, then compare one by one. */
+  runs = g_array_sized_new (FALSE, TRUE, sizeof (TsharkRun), names->len);
+  g_array_set_clear_func (runs, tshark_run_clear);
+  g_array_set_size (runs, names->len);
   for (guint i = 0; i < names->len; i++)
     {
-      g_autofree char *path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      TsharkRun *run = &g_array_index (runs, TsharkRun, i);
 
-      g_test_message ("comparing %s", path);
-      compare_with_tshark (tshark, path);
+      run->path = g_build_filename (dir, g_ptr_array_index (names, i), NULL);
+      tshark_start (tshark, run);
     }
+  for (guint i = 0; i < runs->len; i++)
+    compare_with_tshark (&g_array_index (runs, TsharkRun, i));
 }
 
 /* The corpus files whose properties are known, checked without tshark. */

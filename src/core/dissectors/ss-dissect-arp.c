@@ -1,15 +1,434 @@
-/* ss-dissect-arp.c: Address Resolution Protocol (placeholder until the dissector lands) */
+/* ss-dissect-arp.c: Address Resolution Protocol (RFC 826; RARP RFC 903, InARP RFC 2390,
+ * probes and announcements RFC 5227)
+ *
+ * The header gives the sizes of the four addresses that follow it, so the packet is
+ * 8 + 2 * hln + 2 * pln bytes long; a size that claims more than the frame holds makes the
+ * packet malformed before anything is shown, as in Wireshark. Addresses of the usual sizes are
+ * shown as MAC and IPv4 addresses, any other as bytes.
+ */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "ss-dissectors.h"
+#include "ss-ethertype.h"
+
+enum
+{
+  ARP_F_HW_TYPE,
+  ARP_F_PROTO_TYPE,
+  ARP_F_HW_SIZE,
+  ARP_F_PROTO_SIZE,
+  ARP_F_OPCODE,
+  ARP_F_ISGRATUITOUS,
+  ARP_F_ISPROBE,
+  ARP_F_ISANNOUNCEMENT,
+  ARP_F_SRC_HW,
+  ARP_F_SRC_HW_MAC,
+  ARP_F_SRC_PROTO,
+  ARP_F_SRC_PROTO_IPV4,
+  ARP_F_DST_HW,
+  ARP_F_DST_HW_MAC,
+  ARP_F_DST_PROTO,
+  ARP_F_DST_PROTO_IPV4,
+  ARP_F_DRARP_ERROR_STATUS,
+  ARP_F_COUNT
+};
+
+/* IANA "Hardware Types" (ARP parameters), plus the Linux ARPHRD_* values Wireshark names. */
+static const SsValueString hw_type_vals[] = {
+  { 0, "NET/ROM pseudo" }, { 1, "Ethernet" }, { 2, "Experimental Ethernet" }, { 3, "AX.25" },
+  { 4, "ProNET" }, { 5, "Chaos" }, { 6, "IEEE 802" }, { 7, "ARCNET" }, { 8, "Hyperchannel" },
+  { 9, "Lanstar" }, { 10, "Autonet Short Address" }, { 11, "Localtalk" }, { 12, "LocalNet" },
+  { 13, "Ultra link" }, { 14, "SMDS" }, { 15, "Frame Relay DLCI" }, { 16, "ATM" },
+  { 17, "HDLC" }, { 18, "Fibre Channel" }, { 19, "ATM (RFC 2225)" }, { 20, "Serial Line" },
+  { 21, "ATM" }, { 22, "MIL-STD-188-220" }, { 23, "Metricom STRIP" },
+  { 24, "IEEE 1394.1995" }, { 25, "MAPOS" }, { 26, "Twinaxial" }, { 27, "EUI-64" },
+  { 28, "HIPARP" }, { 29, "IP and ARP over ISO 7816-3" }, { 30, "ARPSec" },
+  { 31, "IPsec tunnel" }, { 32, "InfiniBand" }, { 33, "TIA-102 Project 25 CAI" },
+  { 34, "Wiegand Interface" }, { 35, "Pure IP" }, { 36, "Experimental 1" }, { 37, "HFI" },
+  { 256, "Experimental 2" }, { 257, "AEthernet" }, { 260, "Notional KISS type" },
+  { 264, "ADAPT" }, { 270, "ROSE" }, { 271, "CCITT X.25" },
+  { 272, "Boards with X.25 in firmware" }, { 280, "Controller Area Network" }, { 512, "PPP" },
+  { 513, "Cisco HDLC" }, { 516, "LAPB" }, { 517, "Digital's DDCMP protocol" },
+  { 518, "Raw HDLC" }, { 519, "Raw IP" }, { 768, "IPIP tunnel" }, { 769, "IP6IP6 tunnel" },
+  { 770, "Frame Relay Access Device" }, { 771, "SKIP vif" }, { 772, "Loopback" },
+  { 774, "Fiber Distributed Data Interface" }, { 775, "AP1000 BIF" },
+  { 776, "sit0 device - IPv6-in-IPv4" }, { 0, NULL }
+};
+
+enum
+{
+  ARPOP_REQUEST = 1,
+  ARPOP_REPLY = 2,
+  ARPOP_RREQUEST = 3,
+  ARPOP_RREPLY = 4,
+  ARPOP_DRARPREQUEST = 5,
+  ARPOP_DRARPREPLY = 6,
+  ARPOP_DRARPERROR = 7,
+  ARPOP_IREQUEST = 8,
+  ARPOP_IREPLY = 9,
+  ATMARPOP_NAK = 10,
+  ARPOP_MARS_REQUEST = 11,
+  ARPOP_MARS_REDIRECT_MAP = 22,
+  ARPOP_MAPOS_UNARP = 23,
+  ARPOP_EXP1 = 24,
+  ARPOP_EXP2 = 25,
+};
+
+static const SsValueString opcode_vals[] = {
+  { 1, "request" }, { 2, "reply" }, { 3, "reverse request" }, { 4, "reverse reply" },
+  { 5, "drarp request" }, { 6, "drarp reply" }, { 7, "drarp error" },
+  { 8, "inverse request" }, { 9, "inverse reply" }, { 10, "arp nak" },
+  { 11, "mars request" }, { 12, "mars multi" }, { 13, "mars mserv" }, { 14, "mars join" },
+  { 15, "mars leave" }, { 16, "mars nak" }, { 17, "mars unserv" }, { 18, "mars sjoin" },
+  { 19, "mars sleave" }, { 20, "mars grouplist request" }, { 21, "mars grouplist reply" },
+  { 22, "mars redirect map" }, { 23, "mapos unarp" }, { 24, "experimental 1" },
+  { 25, "experimental 2" }, { 0, "reserved" }, { 65535, "reserved" }, { 0, NULL }
+};
+
+/* Info column text of the MARS opcodes, "MARS ... from <hw> at <proto>" (RFC 2022). */
+static const SsValueString mars_info_vals[] = {
+  { 11, "MARS request" }, { 12, "MARS MULTI request" }, { 13, "MARS MSERV request" },
+  { 14, "MARS JOIN request" }, { 15, "MARS LEAVE" }, { 16, "MARS NAK" },
+  { 17, "MARS UNSERV request" }, { 18, "MARS SJOIN request" }, { 19, "MARS SLEAVE" },
+  { 20, "MARS grouplist request" }, { 21, "MARS grouplist reply" },
+  { 22, "MARS redirect map" }, { 23, "MAPOS UNARP request" }, { 0, NULL }
+};
+
+static const SsValueString drarp_status_vals[] = {
+  { 1, "ARP_REQ_FAILED" }, { 2, "ARP_ADDR_TAKEN" }, { 3, "ARP_NO_ADDR" }, { 0, NULL }
+};
+
+static const SsTrueFalse true_false_tfs = { N_("True"), N_("False") };
+
+static const SsFieldDef arp_fields[] = {
+  [ARP_F_HW_TYPE] = { "arp.hw.type", N_("Hardware type"), SS_FT_UINT16, SS_BASE_DEC,
+                      hw_type_vals },
+  [ARP_F_PROTO_TYPE] = { "arp.proto.type", N_("Protocol type"), SS_FT_UINT16, SS_BASE_HEX,
+                         ss_ethertype_vals },
+  [ARP_F_HW_SIZE] = { "arp.hw.size", N_("Hardware size"), SS_FT_UINT8, SS_BASE_DEC },
+  [ARP_F_PROTO_SIZE] = { "arp.proto.size", N_("Protocol size"), SS_FT_UINT8, SS_BASE_DEC },
+  [ARP_F_OPCODE] = { "arp.opcode", N_("Opcode"), SS_FT_UINT16, SS_BASE_DEC, opcode_vals },
+  [ARP_F_ISGRATUITOUS] = { "arp.isgratuitous", N_("Is gratuitous"), SS_FT_BOOLEAN,
+                           SS_BASE_NONE, NULL, 0, &true_false_tfs },
+  [ARP_F_ISPROBE] = { "arp.isprobe", N_("Is probe"), SS_FT_BOOLEAN, SS_BASE_NONE, NULL, 0,
+                      &true_false_tfs },
+  [ARP_F_ISANNOUNCEMENT] = { "arp.isannouncement", N_("Is announcement"), SS_FT_BOOLEAN,
+                             SS_BASE_NONE, NULL, 0, &true_false_tfs },
+  [ARP_F_SRC_HW] = { "arp.src.hw", N_("Sender hardware address"), SS_FT_BYTES },
+  [ARP_F_SRC_HW_MAC] = { "arp.src.hw_mac", N_("Sender MAC address"), SS_FT_ETHER },
+  [ARP_F_SRC_PROTO] = { "arp.src.proto", N_("Sender protocol address"), SS_FT_BYTES },
+  [ARP_F_SRC_PROTO_IPV4] = { "arp.src.proto_ipv4", N_("Sender IP address"), SS_FT_IPv4 },
+  [ARP_F_DST_HW] = { "arp.dst.hw", N_("Target hardware address"), SS_FT_BYTES },
+  [ARP_F_DST_HW_MAC] = { "arp.dst.hw_mac", N_("Target MAC address"), SS_FT_ETHER },
+  [ARP_F_DST_PROTO] = { "arp.dst.proto", N_("Target protocol address"), SS_FT_BYTES },
+  [ARP_F_DST_PROTO_IPV4] = { "arp.dst.proto_ipv4", N_("Target IP address"), SS_FT_IPv4 },
+  [ARP_F_DRARP_ERROR_STATUS] = { "arp.dst.drarp_error_status", N_("DRARP error status"),
+                                 SS_FT_UINT16, SS_BASE_DEC, drarp_status_vals },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (arp_fields) == ARP_F_COUNT);
+
+/* Sizes an address must have to be shown as such (Wireshark's ARP_HW_IS_ETHER and
+ * ARP_PRO_IS_IPv4; 0xcc is AX.25's PID for IP). */
+#define ARP_HW_IS_ETHER(hrd, hln) (((hrd) == 1 || (hrd) == 6) && (hln) == 6)
+#define ARP_PRO_IS_IPV4(pro, pln) (((pro) == 0x0800 || (pro) == 0xcc) && (pln) == 4)
+#define ARP_PRO_IS_IPV6(pro, pln) ((pro) == 0x86dd && (pln) == 16)
+
+#define ARP_HEADER_LEN 8
+
+static const guint8 mac_allzero[6] = { 0 };
+
+/* Hex digits of @len bytes, without separators (Wireshark's tvb_bytes_to_str). */
+static const char *
+bytes_to_str (SsPacket     *pkt,
+              const guint8 *p,
+              guint         len)
+{
+  static const char hex[] = "0123456789abcdef";
+  char *s = ss_arena_alloc (pkt->arena, len * 2 + 1);
+
+  for (guint i = 0; i < len; i++)
+    {
+      s[2 * i] = hex[p[i] >> 4];
+      s[2 * i + 1] = hex[p[i] & 0x0f];
+    }
+  s[len * 2] = '\0';
+  return s;
+}
+
+/* Text of a hardware (@hw) or protocol address of @type, or NULL when its bytes are not all
+ * there (the reader is then marked). */
+static const char *
+addr_to_str (SsPacket *pkt,
+              SsReader *r,
+              guint     off,
+              guint     len,
+              guint16   type,
+              gboolean  hw)
+{
+  const guint8 *p;
+
+  if (len == 0)
+    return "<No address>";
+  p = ss_reader_peek (r, off, len);
+  if (!p)
+    return NULL;
+  if (hw && ARP_HW_IS_ETHER (type, len))
+    return ss_arena_printf (pkt->arena, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3],
+                            p[4], p[5]);
+  if (!hw && ARP_PRO_IS_IPV4 (type, len))
+    return ss_arena_printf (pkt->arena, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
+  if (!hw && ARP_PRO_IS_IPV6 (type, len))
+    {
+      SsAddress a = { SS_ADDR_IPV6, 16, { 0 } };
+      char buf[48];
+
+      memcpy (a.data, p, 16);
+      return ss_arena_strdup (pkt->arena, ss_address_to_string (&a, buf, sizeof buf));
+    }
+  return bytes_to_str (pkt, p, len);
+}
 
 static void
 dissect_arp (SsPacket *pkt,
              SsReader *r)
 {
-  ss_packet_begin_layer (pkt, SS_PROTO_ARP, r, 0, -1);
+  SsLayer l;
+  guint16 hrd, pro, op;
+  guint8 hln, pln;
+  guint tot_len, sha, spa, tha, tpa;
+  gboolean gratuitous = FALSE, probe = FALSE, announcement = FALSE;
+  const char *s1 = NULL, *s2 = NULL, *op_str;
+  const guint8 *a, *b;
+
+  ss_packet_clear_info (pkt);
+  l = ss_packet_begin_layer (pkt, SS_PROTO_ARP, r, 0, -1);
+
+  hrd = ss_reader_get_ntohs (r, 0);
+  pro = ss_reader_get_ntohs (r, 2);
+  hln = ss_reader_get_u8 (r, 4);
+  pln = ss_reader_get_u8 (r, 5);
+  op = ss_reader_get_ntohs (r, 6);
+  /* The fixed header is shown even when the addresses turn out not to fit. */
+  ss_layer_add_item (&l, NULL, ARP_F_HW_TYPE, 0, 2, SS_ENC_BE);
+  ss_layer_add_item (&l, NULL, ARP_F_PROTO_TYPE, 2, 2, SS_ENC_BE);
+  ss_layer_add_item (&l, NULL, ARP_F_HW_SIZE, 4, 1, SS_ENC_BE);
+  ss_layer_add_item (&l, NULL, ARP_F_PROTO_SIZE, 5, 1, SS_ENC_BE);
+  ss_layer_add_item (&l, NULL, ARP_F_OPCODE, 6, 2, SS_ENC_BE);
+  if (ss_reader_failed (r))
+    return;
+
+  /* The datagram ends after the target protocol address; the rest is link-layer padding. */
+  tot_len = ARP_HEADER_LEN + 2u * hln + 2u * pln;
+  if (tot_len > r->reported)
+    {
+      ss_reader_mark (r, 0, tot_len);
+      return;
+    }
+  ss_reader_limit (r, tot_len);
+  ss_item_set_length (l.top, MIN (tot_len, r->captured));
+
+  switch (op)
+    {
+    case ARPOP_RREQUEST:
+    case ARPOP_RREPLY:
+      ss_packet_set_protocol (pkt, "RARP");
+      break;
+    case ARPOP_DRARPREQUEST:
+    case ARPOP_DRARPREPLY:
+    case ARPOP_DRARPERROR:
+      ss_packet_set_protocol (pkt, "DRARP");
+      break;
+    case ARPOP_IREQUEST:
+    case ARPOP_IREPLY:
+      ss_packet_set_protocol (pkt, "Inverse ARP");
+      break;
+    default:
+      if (op >= ARPOP_MARS_REQUEST && op <= ARPOP_MARS_REDIRECT_MAP)
+        ss_packet_set_protocol (pkt, "MARS");
+      else if (op == ARPOP_MAPOS_UNARP)
+        ss_packet_set_protocol (pkt, "MAPOS");
+      break;
+    }
+
+  sha = ARP_HEADER_LEN;
+  spa = sha + hln;
+  tha = spa + pln;
+  tpa = tha + hln;
+
+  /* Wireshark reads the Ethernet/IPv4 addresses of requests and replies first (to learn
+   * bindings), so a cut there stops the dissection before anything is shown. */
+  if ((op == ARPOP_REQUEST || op == ARPOP_REPLY) && ARP_HW_IS_ETHER (hrd, hln)
+      && ARP_PRO_IS_IPV4 (pro, pln))
+    {
+      if (!ss_reader_check (r, spa, 4) || !ss_reader_check (r, sha, 6)
+          || !ss_reader_check (r, tpa, 4) || !ss_reader_check (r, tha, 6))
+        return;
+    }
+
+  /* RFC 5227: a request or reply whose sender and target protocol addresses are equal is
+   * gratuitous; a gratuitous request with a zero target hardware address is an announcement,
+   * and a request from sender address 0 with a zero target hardware address a probe. */
+  if (op == ARPOP_REQUEST || op == ARPOP_REPLY)
+    {
+      if (!ss_reader_check (r, tpa, pln))
+        return;
+      a = ss_reader_has (r, spa, pln) ? r->data + spa : NULL;
+      b = r->data + tpa;
+      gratuitous = a != NULL && memcmp (a, b, pln) == 0;
+    }
+  if (gratuitous)
+    announcement = op == ARPOP_REQUEST && ss_reader_has (r, tha, 6)
+                   && memcmp (r->data + tha, mac_allzero, 6) == 0;
+  else if (op == ARPOP_REQUEST && ss_reader_has (r, tha, 6)
+           && memcmp (r->data + tha, mac_allzero, 6) == 0)
+    {
+      guint32 ip = ss_reader_get_ntohl (r, spa);
+
+      if (ss_reader_failed (r))
+        return;
+      probe = ip == 0;
+    }
+
+  if (pkt->want_columns)
+    {
+      switch (op)
+        {
+        case ARPOP_REQUEST:
+          s1 = addr_to_str (pkt, r, tpa, pln, pro, FALSE);
+          if (!s1)
+            return;
+          if (gratuitous)
+            ss_packet_set_info (pkt, announcement ? "ARP Announcement for %s"
+                                                  : "Gratuitous ARP for %s (Request)", s1);
+          else if (probe)
+            ss_packet_set_info (pkt, "Who has %s? (ARP Probe)", s1);
+          else
+            {
+              s2 = addr_to_str (pkt, r, spa, pln, pro, FALSE);
+              if (!s2)
+                return;
+              ss_packet_set_info (pkt, "Who has %s? Tell %s", s1, s2);
+            }
+          break;
+        case ARPOP_REPLY:
+          s1 = addr_to_str (pkt, r, spa, pln, pro, FALSE);
+          if (!s1)
+            return;
+          if (gratuitous)
+            ss_packet_set_info (pkt, "Gratuitous ARP for %s (Reply)", s1);
+          else
+            {
+              s2 = addr_to_str (pkt, r, sha, hln, hrd, TRUE);
+              if (!s2)
+                return;
+              ss_packet_set_info (pkt, "%s is at %s", s1, s2);
+            }
+          break;
+        case ARPOP_RREQUEST:
+        case ARPOP_IREQUEST:
+        case ARPOP_DRARPREQUEST:
+          s1 = addr_to_str (pkt, r, tha, hln, hrd, TRUE);
+          s2 = s1 ? addr_to_str (pkt, r, sha, hln, hrd, TRUE) : NULL;
+          if (!s2)
+            return;
+          ss_packet_set_info (pkt, "Who is %s? Tell %s", s1, s2);
+          break;
+        case ARPOP_RREPLY:
+        case ARPOP_DRARPREPLY:
+          s1 = addr_to_str (pkt, r, tha, hln, hrd, TRUE);
+          s2 = s1 ? addr_to_str (pkt, r, tpa, pln, pro, FALSE) : NULL;
+          if (!s2)
+            return;
+          ss_packet_set_info (pkt, "%s is at %s", s1, s2);
+          break;
+        case ARPOP_DRARPERROR:
+          ss_packet_set_info (pkt, "DRARP Error");
+          break;
+        case ARPOP_IREPLY:
+          s1 = addr_to_str (pkt, r, sha, hln, hrd, TRUE);
+          s2 = s1 ? addr_to_str (pkt, r, spa, pln, pro, FALSE) : NULL;
+          if (!s2)
+            return;
+          ss_packet_set_info (pkt, "%s is at %s", s1, s2);
+          break;
+        case ATMARPOP_NAK:
+          ss_packet_set_info (pkt, "ARP NAK");
+          break;
+        case ARPOP_EXP1:
+        case ARPOP_EXP2:
+          ss_packet_set_info (pkt, "Experimental %u ( opcode %u )", op == ARPOP_EXP1 ? 1 : 2,
+                              op);
+          break;
+        case 0:
+        case 65535:
+          ss_packet_set_info (pkt, "Reserved opcode %u", op);
+          break;
+        default:
+          if (ss_value_string_lookup (mars_info_vals, op))
+            {
+              s1 = addr_to_str (pkt, r, sha, hln, hrd, TRUE);
+              s2 = s1 ? addr_to_str (pkt, r, spa, pln, pro, FALSE) : NULL;
+              if (!s2)
+                return;
+              ss_packet_set_info (pkt, "%s from %s at %s",
+                                  ss_value_string_lookup (mars_info_vals, op), s1, s2);
+            }
+          else
+            ss_packet_set_info (pkt, "Unknown ARP opcode 0x%04x", op);
+          break;
+        }
+    }
+
+  if (l.top)
+    {
+      op_str = ss_value_string_lookup (opcode_vals, op);
+      if (op_str)
+        {
+          if (gratuitous && op == ARPOP_REQUEST)
+            op_str = "request/gratuitous ARP";
+          if (gratuitous && op == ARPOP_REPLY)
+            op_str = "reply/gratuitous ARP";
+          if (probe)
+            op_str = "ARP Probe";
+          if (announcement)
+            op_str = "ARP Announcement";
+          ss_item_set_text (pkt, l.top, "Address Resolution Protocol (%s)", op_str);
+        }
+      else
+        ss_item_set_text (pkt, l.top, "Address Resolution Protocol (opcode 0x%04x)", op);
+    }
+
+  if (gratuitous)
+    ss_item_set_flags (ss_layer_add_uint (&l, NULL, ARP_F_ISGRATUITOUS, 0, 0, 1),
+                       SS_ITEM_GENERATED);
+  if (probe)
+    ss_item_set_flags (ss_layer_add_uint (&l, NULL, ARP_F_ISPROBE, 0, 0, 1), SS_ITEM_GENERATED);
+  if (announcement)
+    ss_item_set_flags (ss_layer_add_uint (&l, NULL, ARP_F_ISANNOUNCEMENT, 0, 0, 1),
+                       SS_ITEM_GENERATED);
+
+  if (hln != 0 && !ss_layer_add_item (&l, NULL, ARP_HW_IS_ETHER (hrd, hln) ? ARP_F_SRC_HW_MAC
+                                                                          : ARP_F_SRC_HW,
+                                      sha, hln, SS_ENC_BE) && ss_reader_failed (r))
+    return;
+  if (pln != 0 && !ss_layer_add_item (&l, NULL, ARP_PRO_IS_IPV4 (pro, pln) ? ARP_F_SRC_PROTO_IPV4
+                                                                          : ARP_F_SRC_PROTO,
+                                      spa, pln, SS_ENC_BE) && ss_reader_failed (r))
+    return;
+  if (hln != 0 && !ss_layer_add_item (&l, NULL, ARP_HW_IS_ETHER (hrd, hln) ? ARP_F_DST_HW_MAC
+                                                                          : ARP_F_DST_HW,
+                                      tha, hln, SS_ENC_BE) && ss_reader_failed (r))
+    return;
+  if (pln != 0 && op != ARPOP_DRARPERROR)
+    ss_layer_add_item (&l, NULL, ARP_PRO_IS_IPV4 (pro, pln) ? ARP_F_DST_PROTO_IPV4
+                                                            : ARP_F_DST_PROTO,
+                       tpa, pln, SS_ENC_BE);
+  else if (pln != 0)
+    ss_layer_add_item (&l, NULL, ARP_F_DRARP_ERROR_STATUS, tpa, 1, SS_ENC_BE);
 }
 
 const SsProtocol ss_proto_arp = {
@@ -17,5 +436,7 @@ const SsProtocol ss_proto_arp = {
   .abbrev = "arp",
   .short_name = "ARP",
   .name = N_("Address Resolution Protocol"),
+  .fields = arp_fields,
+  .n_fields = ARP_F_COUNT,
   .dissect = dissect_arp,
 };

@@ -32,9 +32,9 @@ dissect_data (SsPacket *pkt,
   if (l.top)
     ss_item_set_text (pkt, l.top, "Data (%u bytes)", reported);
   ss_layer_add_bytes (&l, NULL, DATA_F_DATA, 0, n, r->data, n);
+  /* Like Wireshark, undissected bytes cut by the snaplen are shown as far as they go, without
+   * marking the packet. */
   ss_item_set_flags (ss_layer_add_int (&l, NULL, DATA_F_LEN, 0, 0, reported), SS_ITEM_GENERATED);
-  if (n < reported)
-    ss_reader_mark (r, 0, reported);
 }
 
 const SsProtocol ss_proto_data = {

@@ -254,6 +254,16 @@ dissect_ip (SsPacket *pkt,
   ss_packet_call (pkt, ss_dissectors_for_ip_proto (proto), r, hlen);
 }
 
+void
+ss_ip_add_version_hidden (SsPacket *pkt,
+                          SsReader *r,
+                          guint     version)
+{
+  SsLayer l = { pkt, r, SS_PROTO_IP, pkt->bases[SS_PROTO_IP], NULL };
+
+  ss_item_set_flags (ss_layer_add_uint (&l, NULL, IP_F_VERSION, 0, 1, version), SS_ITEM_HIDDEN);
+}
+
 const SsProtocol ss_proto_ip = {
   .id = SS_PROTO_IP,
   .abbrev = "ip",

@@ -458,7 +458,7 @@ dissect_tcp (SsPacket *pkt,
   if (info.relative)
     ss_item_append_text (pkt, it, "    (relative sequence number)");
   ss_layer_add_item (&l, NULL, TCP_F_SEQ_RAW, 4, 4, SS_ENC_BE);
-  if (info.relative && (seglen > 0 || (flags & 0x003)))
+  if (info.relative)
     {
       it = ss_layer_add_uint (&l, NULL, TCP_F_NXTSEQ, 0, 0, info.nxtseq);
       ss_item_set_flags (it, SS_ITEM_GENERATED);

@@ -1,0 +1,198 @@
+/* Tests for src/cli: options, errors and -w, run against the real binary */
+#include "config.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
+}
+
+static void
+run (Run        *r,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *exe = g_getenv ("STRATOSHARK");
+  va_list args;
+  int wait_status = 0;
+
+  g_assert_nonnull (exe);
+  g_ptr_array_add (argv, (gpointer) exe);
+  va_start (args, first);
+  for (const char *a = first; a; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (r, 0, sizeof *r);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &r->out, &r->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  r->status = WEXITSTATUS (wait_status);
+}
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "sample.pcapng", NULL);
+}
+
+static void
+test_version (void)
+{
+  Run r;
+
+  run (&r, "--version", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "StratoShark "));
+  run_clear (&r);
+}
+
+static void
+test_unknown_option (void)
+{
+  Run r;
+
+  run (&r, "--no-such-option", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "no-such-option"));
+  run_clear (&r);
+}
+
+static void
+test_missing_file (void)
+{
+  Run r;
+
+  run (&r, "-r", "/nonexistent/file.pcap", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "/nonexistent/file.pcap"));
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+}
+
+static void
+test_bad_output_format (void)
+{
+  g_autofree char *sample = sample_path ();
+  Run r;
+
+  run (&r, "-r", sample, "-T", "xml", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "xml"));
+  run_clear (&r);
+
+  run (&r, "-r", sample, "-T", "fields", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+
+  run (&r, "-r", sample, "-T", "fields", "-e", "htp.host", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "htp.host"));
+  run_clear (&r);
+
+  run (&r, "-r", sample, "-T", "fields", "-e", "frame.number", "-E", "header=maybe", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  run_clear (&r);
+}
+
+static void
+test_count_and_header (void)
+{
+  g_autofree char *sample = sample_path ();
+  Run r;
+
+  run (&r, "-r", sample, "-c", "3", "-T", "fields", "-E", "header=y", "-E", "separator=,",
+       "-e", "frame.number", "-e", "frame.len", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 5);  /* header, 3 frames, "" */
+    g_assert_cmpstr (lines[0], ==, "frame.number,frame.len");
+    g_assert_true (g_str_has_prefix (lines[1], "1,"));
+    g_assert_true (g_str_has_prefix (lines[3], "3,"));
+  }
+  run_clear (&r);
+}
+
+static void
+test_write_file (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *dir = g_dir_make_tmp ("ss-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.pcapng", NULL);
+  GStatBuf st;
+  Run r, w;
+
+  run (&w, "-r", sample, "-w", out, NULL);
+  g_assert_cmpint (w.status, ==, 0);
+  g_assert_cmpint (g_stat (out, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* The copy dissects to the same summary as the original. */
+  run (&r, "-r", sample, NULL);
+  run_clear (&w);
+  run (&w, "-r", out, NULL);
+  g_assert_cmpint (w.status, ==, 0);
+  g_assert_cmpstr (w.out, ==, r.out);
+  run_clear (&r);
+  run_clear (&w);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
+static void
+test_cut_short_file (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *dir = g_dir_make_tmp ("ss-cli-XXXXXX", NULL);
+  g_autofree char *cut = g_build_filename (dir, "cut.pcapng", NULL);
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  Run r;
+
+  g_assert_true (g_file_get_contents (sample, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 2000);
+  g_assert_true (g_file_set_contents (cut, contents, 2000, NULL));
+  run (&r, "-r", cut, NULL);
+  /* What was whole is printed, then where it broke, and a non-zero exit. */
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_true (g_str_has_prefix (r.out, "    1 "));
+  g_assert_cmpstr (r.err, !=, "");
+  run_clear (&r);
+  g_unlink (cut);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/unknown-option", test_unknown_option);
+  g_test_add_func ("/cli/missing-file", test_missing_file);
+  g_test_add_func ("/cli/bad-output-format", test_bad_output_format);
+  g_test_add_func ("/cli/count-and-header", test_count_and_header);
+  g_test_add_func ("/cli/write-file", test_write_file);
+  g_test_add_func ("/cli/cut-short-file", test_cut_short_file);
+  return g_test_run ();
+}

@@ -1,0 +1,127 @@
+/* ss-test-util.c: helpers shared by the core tests */
+#include "config.h"
+
+#include <string.h>
+
+#include "ss-format.h"
+#include "ss-test-util.h"
+#include "ss-tcp-conv.h"
+
+static void
+put32 (GByteArray *a,
+       guint32     v)
+{
+  guint8 b[4] = { v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >> 24 };
+
+  g_byte_array_append (a, b, 4);
+}
+
+GBytes *
+ss_test_pcap_bytes (guint         link_type,
+                    const guint8 *data,
+                    guint32       caplen,
+                    guint32       len)
+{
+  GByteArray *a = g_byte_array_new ();
+
+  /* Little-endian microsecond pcap header (pcap-savefile(5)). */
+  put32 (a, 0xa1b2c3d4);
+  put32 (a, 2 | (4u << 16));
+  put32 (a, 0);
+  put32 (a, 0);
+  put32 (a, 262144);
+  put32 (a, link_type);
+  put32 (a, 1700000000);
+  put32 (a, 123456);
+  put32 (a, caplen);
+  put32 (a, len);
+  if (caplen)
+    g_byte_array_append (a, data, caplen);
+  return g_byte_array_free_to_bytes (a);
+}
+
+void
+ss_test_dissect (SsTestDissection *t,
+                 guint             link_type,
+                 const guint8     *data,
+                 guint32           caplen,
+                 guint32           len)
+{
+  g_autoptr(GBytes) bytes = ss_test_pcap_bytes (link_type, data, caplen, len);
+  g_autoptr(GError) error = NULL;
+
+  memset (t, 0, sizeof *t);
+  t->reg = ss_registry_new ();
+  t->cap = ss_capfile_open_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (ss_capfile_index (t->cap, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ss_capfile_get_n_frames (t->cap), ==, 1);
+  t->engine = ss_engine_new (t->reg, t->cap);
+  ss_engine_set_full_tree (t->engine, TRUE);
+  ss_engine_set_want_columns (t->engine, TRUE);
+  t->pkt = ss_engine_dissect (t->engine, 0);
+}
+
+void
+ss_test_dissection_clear (SsTestDissection *t)
+{
+  g_clear_pointer (&t->engine, ss_engine_free);
+  g_clear_pointer (&t->cap, ss_capfile_free);
+  g_clear_pointer (&t->reg, ss_registry_free);
+}
+
+char *
+ss_test_dup_field (SsTestDissection *t,
+                   const char       *abbrev)
+{
+  SsFieldId id = ss_registry_lookup_field (t->reg, abbrev);
+  GString *s = NULL;
+
+  g_assert_cmpuint (id, !=, SS_FIELD_ID_NONE);
+  for (const SsItem *it = t->pkt->added_head; it; it = it->next_added)
+    {
+      if (it->id != id)
+        continue;
+      if (s)
+        g_string_append_c (s, ',');
+      else
+        s = g_string_new (NULL);
+      ss_format_field_value (it, s);
+    }
+  return s ? g_string_free (s, FALSE) : NULL;
+}
+
+guint
+ss_test_count_field (SsTestDissection *t,
+                     const char       *abbrev)
+{
+  SsFieldId id = ss_registry_lookup_field (t->reg, abbrev);
+  guint n = 0;
+
+  g_assert_cmpuint (id, !=, SS_FIELD_ID_NONE);
+  for (const SsItem *it = t->pkt->added_head; it; it = it->next_added)
+    n += it->id == id;
+  return n;
+}
+
+void
+ss_test_every_cut (guint         link_type,
+                   const guint8 *data,
+                   guint32       len,
+                   guint32       headers)
+{
+  for (guint32 cut = 0; cut < len; cut++)
+    {
+      SsTestDissection t;
+
+      ss_test_dissect (&t, link_type, data, cut, len);
+      g_test_message ("cut at %u of %u bytes", cut, len);
+      if (cut > 0 && cut < headers)
+        g_assert_cmpuint (ss_test_count_field (&t, "_ws.short"), ==, 1);
+      if (cut >= headers)
+        g_assert_cmpuint (ss_test_count_field (&t, "_ws.short"), ==, 0);
+      g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 0);
+      ss_test_dissection_clear (&t);
+    }
+}

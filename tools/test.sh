@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs, builds and runs every test twice: a normal build, then a build with AddressSanitizer
+# and UndefinedBehaviorSanitizer where any report fails the test. tshark's reference outputs are
+# cached once for both builds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export SS_TSHARK_CACHE=${SS_TSHARK_CACHE:-$PWD/build/tshark-cache}
+
+BUILD_DIR=build bash tools/build.sh
+meson test -C build --print-errorlogs --num-processes 2
+
+BUILD_DIR=build-asan bash tools/build.sh -Db_sanitize=address,undefined -Db_lundef=false
+ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C build-asan --print-errorlogs --num-processes 2
