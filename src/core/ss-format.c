@@ -88,6 +88,52 @@ ss_format_abs_time (gint64    secs,
 }
 
 static void
+format_hex (guint64      v,
+            SsFieldType  type,
+            GString     *out)
+{
+  static const char digits_of[] = "0123456789abcdef";
+  guint digits = MAX (ss_field_type_bits (type) / 4, 1u);
+  char buf[20];
+  guint n = 0;
+
+  /* -T fields prints millions of these: no printf. */
+  buf[n++] = '0';
+  buf[n++] = 'x';
+  for (guint i = digits; i > 0; i--)
+    buf[n++] = digits_of[(v >> ((i - 1) * 4)) & 0xf];
+  g_string_append_len (out, buf, n);
+}
+
+static void
+format_uint (guint64  v,
+             GString *out)
+{
+  char buf[24];
+  guint n = sizeof buf;
+
+  do
+    {
+      buf[--n] = (char) ('0' + v % 10);
+      v /= 10;
+    }
+  while (v);
+  g_string_append_len (out, buf + n, sizeof buf - n);
+}
+
+static void
+format_ipv4 (const guint8 *a,
+             GString      *out)
+{
+  for (guint i = 0; i < 4; i++)
+    {
+      if (i)
+        g_string_append_c (out, '.');
+      format_uint (a[i], out);
+    }
+}
+
+static void
 format_rel_time (gint64   secs,
                  gint32   nsecs,
                  GString *out)
@@ -103,17 +149,18 @@ format_rel_time (gint64   secs,
           secs -= 1;
         }
     }
-  g_string_append_printf (out, "%" G_GINT64_FORMAT ".%09d", secs, nsecs);
-}
+  format_uint ((guint64) secs, out);
+  g_string_append_c (out, '.');
+  {
+    char frac[9];
 
-static void
-format_hex (guint64      v,
-            SsFieldType  type,
-            GString     *out)
-{
-  guint digits = ss_field_type_bits (type) / 4;
-
-  g_string_append_printf (out, "0x%0*" G_GINT64_MODIFIER "x", (int) MAX (digits, 1u), v);
+    for (int i = 8; i >= 0; i--)
+      {
+        frac[i] = (char) ('0' + nsecs % 10);
+        nsecs /= 10;
+      }
+    g_string_append_len (out, frac, 9);
+  }
 }
 
 static void
@@ -170,10 +217,10 @@ ss_format_field_value (const SsItem *item,
       else if (def->display == SS_BASE_OCT)
         g_string_append_printf (out, "0%" G_GINT64_MODIFIER "o", item->v.u);
       else
-        g_string_append_printf (out, "%" G_GUINT64_FORMAT, item->v.u);
+        format_uint (item->v.u, out);
       break;
     case SS_FT_FRAMENUM:
-      g_string_append_printf (out, "%" G_GUINT64_FORMAT, item->v.u);
+      format_uint (item->v.u, out);
       break;
     case SS_FT_INT8:
     case SS_FT_INT16:
@@ -196,8 +243,7 @@ ss_format_field_value (const SsItem *item,
       format_rel_time (item->v.time.secs, item->v.time.nsecs, out);
       break;
     case SS_FT_IPv4:
-      g_string_append_printf (out, "%u.%u.%u.%u", item->v.addr[0], item->v.addr[1],
-                              item->v.addr[2], item->v.addr[3]);
+      format_ipv4 (item->v.addr, out);
       break;
     case SS_FT_IPv6:
       ss_format_ipv6 (item->v.addr, buf, sizeof buf);

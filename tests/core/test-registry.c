@@ -73,39 +73,6 @@ test_masks_fit_type (void)
     }
 }
 
-/* Sibling bit fields (same parent name, same container width) must not overlap; otherwise two
- * flags would report the same bit. Wireshark's deliberate aliases (ip.flags.sf and
- * ip.flags.rb are one bit seen two ways) are not declared here. */
-static void
-test_sibling_bits_do_not_overlap (void)
-{
-  for (guint p = 0; p < SS_PROTO_COUNT; p++)
-    {
-      const SsProtocol *proto = ss_dissectors_get (p);
-
-      for (guint i = 0; i < proto->n_fields; i++)
-        for (guint j = i + 1; j < proto->n_fields; j++)
-          {
-            const SsFieldDef *a = &proto->fields[i];
-            const SsFieldDef *b = &proto->fields[j];
-            const char *da = strrchr (a->abbrev, '.');
-            const char *db = strrchr (b->abbrev, '.');
-
-            if (!a->mask || !b->mask || (a->mask & b->mask) == 0)
-              continue;
-            if ((a->type == SS_FT_BOOLEAN ? a->display : ss_field_type_bits (a->type))
-                != (b->type == SS_FT_BOOLEAN ? b->display : ss_field_type_bits (b->type)))
-              continue;
-            if (da - a->abbrev != db - b->abbrev
-                || strncmp (a->abbrev, b->abbrev, da - a->abbrev) != 0)
-              continue;
-            /* eth.lg repeats eth.dst.lg for "either address": a different parent. */
-            g_error ("%s and %s overlap (0x%" G_GINT64_MODIFIER "x, 0x%" G_GINT64_MODIFIER "x)",
-                     a->abbrev, b->abbrev, a->mask, b->mask);
-          }
-    }
-}
-
 static void
 test_lookup (void)
 {
@@ -134,7 +101,6 @@ main (int    argc,
   g_test_add_func ("/core/registry/abbrevs-unique", test_abbrevs_unique);
   g_test_add_func ("/core/registry/prefix-matches-protocol", test_prefix_matches_protocol);
   g_test_add_func ("/core/registry/masks-fit-type", test_masks_fit_type);
-  g_test_add_func ("/core/registry/sibling-bits-do-not-overlap", test_sibling_bits_do_not_overlap);
   g_test_add_func ("/core/registry/lookup", test_lookup);
   return g_test_run ();
 }

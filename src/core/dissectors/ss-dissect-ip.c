@@ -126,9 +126,12 @@ add_address (SsLayer      *l,
 {
   char buf[16];
 
-  g_snprintf (buf, sizeof buf, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
   ss_layer_add_item (l, NULL, field, off, 4, SS_ENC_BE);
   ss_item_set_flags (ss_layer_add_item (l, NULL, IP_F_ADDR, off, 4, SS_ENC_BE), SS_ITEM_HIDDEN);
+  /* Names are never resolved, so the host fields hold the address text (as tshark -n). */
+  if (!ss_layer_wants (l, host_field) && !ss_layer_wants (l, IP_F_HOST))
+    return;
+  g_snprintf (buf, sizeof buf, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
   ss_item_set_flags (ss_layer_add_string (l, NULL, host_field, off, 4, buf, -1), SS_ITEM_HIDDEN);
   ss_item_set_flags (ss_layer_add_string (l, NULL, IP_F_HOST, off, 4, buf, -1), SS_ITEM_HIDDEN);
 }

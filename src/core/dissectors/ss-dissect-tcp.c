@@ -225,8 +225,24 @@ flags_to_str (guint16  flags,
 typedef struct
 {
   gint     wscale;
-  GString *info;
+  GString *info;         /* Info column text of the options, NULL when nobody shows it */
 } TcpOptionState;
+
+static void info_printf (GString *info, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+info_printf (GString    *info,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (!info)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (info, format, args);
+  va_end (args);
+}
 
 static void
 dissect_options (SsLayer        *l,
@@ -281,7 +297,7 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_MSS_VAL, off + 2, 2, SS_ENC_BE);
-              g_string_append_printf (st->info, " MSS=%u", mss);
+              info_printf (st->info, " MSS=%u", mss);
             }
           break;
         case 3:
@@ -298,7 +314,7 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPT_WSCALE_SHIFT, off + 2, 1, SS_ENC_BE);
               ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_WSCALE_MULTIPLIER, off + 2, 1,
                                                     mult), SS_ITEM_GENERATED);
-              g_string_append_printf (st->info, " WS=%u", mult);
+              info_printf (st->info, " WS=%u", mult);
               st->wscale = shift;
             }
           break;
@@ -307,7 +323,7 @@ dissect_options (SsLayer        *l,
           ss_item_set_text (pkt, opt, "TCP Option - SACK permitted");
           ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
           ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
-          g_string_append (st->info, " SACK_PERM");
+          info_printf (st->info, " SACK_PERM");
           break;
         case 5:
           {
@@ -323,7 +339,7 @@ dissect_options (SsLayer        *l,
 
                 ss_layer_add_item (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, SS_ENC_BE);
                 ss_layer_add_item (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, SS_ENC_BE);
-                g_string_append_printf (st->info, " SLE=%u SRE=%u", le, re);
+                info_printf (st->info, " SLE=%u SRE=%u", le, re);
               }
             ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_COUNT, off, 0, n),
                                SS_ITEM_GENERATED);
@@ -342,7 +358,7 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_TSVAL, off + 2, 4, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_TSECR, off + 6, 4, SS_ENC_BE);
-              g_string_append_printf (st->info, " TSval=%u TSecr=%u", tsval, tsecr);
+              info_printf (st->info, " TSval=%u TSecr=%u", tsval, tsecr);
             }
           break;
         default:
@@ -368,7 +384,8 @@ dissect_tcp (SsPacket *pkt,
   guint32 seq, ack, seglen;
   guint hlen;
   SsItem *it, *fl;
-  g_autoptr(GString) flag_text = g_string_new (NULL);
+  gboolean text = pkt->full || pkt->want_columns;
+  g_autoptr(GString) flag_text = text ? g_string_new (NULL) : NULL;
   const SsProtocol *next;
   char str[40];
 
@@ -471,9 +488,12 @@ dissect_tcp (SsPacket *pkt,
   it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
   ss_item_set_text (pkt, it, "Header Length: %u bytes (%u)", hlen, hlen / 4);
 
-  flags_to_info (flags, flag_text);
   fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
-  ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text->str);
+  if (text)
+    {
+      flags_to_info (flags, flag_text);
+      ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text->str);
+    }
   for (guint f = TCP_F_FLAGS_RES; f <= TCP_F_FLAGS_FIN; f++)
     ss_layer_add_item (&l, fl, f, 12, 2, SS_ENC_BE);
   if (ss_layer_wants (&l, TCP_F_FLAGS_STR))
@@ -503,7 +523,7 @@ dissect_tcp (SsPacket *pkt,
                      SS_ITEM_GENERATED);
   ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
 
-  opts.info = g_string_new (NULL);
+  opts.info = text ? g_string_new (NULL) : NULL;
   if (hlen > 20)
     {
       if (ss_reader_check (r, 20, hlen - 20))
@@ -535,7 +555,8 @@ dissect_tcp (SsPacket *pkt,
         ss_packet_append_info (pkt, " Urg=%u", ss_reader_get_ntohs (r, 18));
       ss_packet_append_info (pkt, " Len=%u%s", seglen, opts.info->str);
     }
-  g_string_free (opts.info, TRUE);
+  if (opts.info)
+    g_string_free (opts.info, TRUE);
 
   if (!ss_reader_check (r, 0, hlen) || seglen == 0)
     return;
