@@ -14,7 +14,8 @@ struct _SsFieldsPrinter
   SsFieldsOptions   opt;
   guint             n;
   char            **names;
-  gint             *column_of;   /* field id -> column, -1 when not printed */
+  gint             *column_of;   /* field id -> first column, -1 when not printed */
+  gint             *next_same;   /* column -> next column of the same field, -1 at the end */
   guint             n_ids;
   GString         **values;
   guint            *counts;
@@ -36,6 +37,7 @@ ss_fields_printer_new (const SsRegistry      *reg,
   p->names = g_new0 (char *, n + 1);
   p->column_of = g_new (gint, p->n_ids);
   p->values = g_new0 (GString *, n);
+  p->next_same = g_new (gint, n);
   p->counts = g_new0 (guint, n);
   for (guint i = 0; i < p->n_ids; i++)
     p->column_of[i] = -1;
@@ -44,10 +46,12 @@ ss_fields_printer_new (const SsRegistry      *reg,
       p->names[i] = g_strdup (names[i]);
       p->values[i] = g_string_new (NULL);
     }
-  /* A field asked for twice is printed in both columns: the later column gets it through a
-   * second pass in ss_fields_printer_packet. */
+  /* A field asked for twice is printed in every column that names it. */
   for (guint i = n; i > 0; i--)
-    p->column_of[ids[i - 1]] = i - 1;
+    {
+      p->next_same[i - 1] = p->column_of[ids[i - 1]];
+      p->column_of[ids[i - 1]] = i - 1;
+    }
   return p;
 }
 
@@ -60,6 +64,7 @@ ss_fields_printer_free (SsFieldsPrinter *p)
     g_string_free (p->values[i], TRUE);
   g_strfreev (p->names);
   g_free (p->column_of);
+  g_free (p->next_same);
   g_free (p->values);
   g_free (p->counts);
   g_free (p);
@@ -112,12 +117,10 @@ ss_fields_printer_packet (SsFieldsPrinter *p,
 
       if (it->id >= p->n_ids || (col = p->column_of[it->id]) < 0)
         continue;
-      for (guint c = col; c < p->n; c++)
+      for (gint c = col; c >= 0; c = p->next_same[c])
         {
           GString *v = p->values[c];
 
-          if (c != (guint) col && strcmp (p->names[c], p->names[col]) != 0)
-            continue;
           if (p->opt.occurrence == 'f' && p->counts[c] > 0)
             continue;
           if (p->opt.occurrence == 'l')

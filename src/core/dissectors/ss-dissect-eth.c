@@ -107,10 +107,13 @@ dissect_eth (SsPacket *pkt,
   if (!dst || !src)
     return;
   ss_packet_set_net_addresses (pkt, SS_ADDR_ETHER, src, dst);
-  ss_packet_set_info (pkt, "%s → %s", ss_address_to_string (&pkt->dl_src, sbuf, sizeof sbuf),
-                      ss_address_to_string (&pkt->dl_dst, dbuf, sizeof dbuf));
-  if (l.top)
-    ss_item_set_text (pkt, l.top, "Ethernet II, Src: %s, Dst: %s", sbuf, dbuf);
+  if (pkt->want_columns || l.top)
+    {
+      ss_address_to_string (&pkt->dl_src, sbuf, sizeof sbuf);
+      ss_address_to_string (&pkt->dl_dst, dbuf, sizeof dbuf);
+      ss_packet_set_info (pkt, "%s → %s", sbuf, dbuf);
+      ss_item_set_text (pkt, l.top, "Ethernet II, Src: %s, Dst: %s", sbuf, dbuf);
+    }
 
   add_address (&l, ETH_F_DST, ETH_F_DST_LG, ETH_F_DST_IG, 0);
   add_address (&l, ETH_F_SRC, ETH_F_SRC_LG, ETH_F_SRC_IG, 6);
