@@ -223,16 +223,23 @@ ss_cli_run (int    argc,
   reg = ss_registry_new ();
   n_fields = o.fields ? g_strv_length (o.fields) : 0;
   ids = g_new0 (SsFieldId, n_fields + 1);
-  for (guint i = 0; i < n_fields; i++)
-    {
-      ids[i] = ss_registry_lookup_field (reg, o.fields[i]);
-      if (ids[i] == SS_FIELD_ID_NONE)
-        {
-          g_printerr (_("stratoshark: Some fields aren't valid:\n\t%s\n"), o.fields[i]);
-          ss_cli_options_clear (&o);
-          return SS_CLI_EXIT_BAD_INPUT;
-        }
-    }
+  {
+    g_autoptr(GString) invalid = g_string_new (NULL);
+
+    /* Like tshark, name every unknown field at once. */
+    for (guint i = 0; i < n_fields; i++)
+      {
+        ids[i] = ss_registry_lookup_field (reg, o.fields[i]);
+        if (ids[i] == SS_FIELD_ID_NONE)
+          g_string_append_printf (invalid, "\t%s\n", o.fields[i]);
+      }
+    if (invalid->len)
+      {
+        g_printerr (_("stratoshark: Some fields aren't valid:\n%s"), invalid->str);
+        ss_cli_options_clear (&o);
+        return SS_CLI_EXIT_BAD_INPUT;
+      }
+  }
 
   cap = ss_capfile_open (o.read_file, &error);
   if (!cap)
