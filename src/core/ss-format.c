@@ -169,9 +169,7 @@ append_escaped_string (const char *s,
 {
   for (const guchar *p = (const guchar *) s; *p; p++)
     {
-      if (*p == '\\')
-        g_string_append (out, "\\\\");
-      else if (*p == '\n')
+      if (*p == '\n')
         g_string_append (out, "\\n");
       else if (*p == '\r')
         g_string_append (out, "\\r");

@@ -34,6 +34,22 @@ enum
   ARP_F_DST_PROTO,
   ARP_F_DST_PROTO_IPV4,
   ARP_F_DRARP_ERROR_STATUS,
+  ARP_F_SRC_HTYPE,
+  ARP_F_SRC_HLEN,
+  ARP_F_SRC_STYPE,
+  ARP_F_SRC_SLEN,
+  ARP_F_SRC_PLN,
+  ARP_F_DST_HTYPE,
+  ARP_F_DST_HLEN,
+  ARP_F_DST_STYPE,
+  ARP_F_DST_SLEN,
+  ARP_F_DST_PLN,
+  ARP_F_SRC_ATM_NUM_E164,
+  ARP_F_SRC_ATM_NUM_NSAP,
+  ARP_F_SRC_ATM_SUBADDR,
+  ARP_F_DST_ATM_NUM_E164,
+  ARP_F_DST_ATM_NUM_NSAP,
+  ARP_F_DST_ATM_SUBADDR,
   ARP_F_COUNT
 };
 
@@ -104,6 +120,8 @@ static const SsValueString drarp_status_vals[] = {
 
 static const SsTrueFalse true_false_tfs = { N_("True"), N_("False") };
 
+static const SsTrueFalse atm_type_tfs = { N_("E.164"), N_("ATM Forum NSAPA") };
+
 static const SsFieldDef arp_fields[] = {
   [ARP_F_HW_TYPE] = { "arp.hw.type", N_("Hardware type"), SS_FT_UINT16, SS_BASE_DEC,
                       hw_type_vals },
@@ -128,6 +146,34 @@ static const SsFieldDef arp_fields[] = {
   [ARP_F_DST_PROTO_IPV4] = { "arp.dst.proto_ipv4", N_("Target IP address"), SS_FT_IPv4 },
   [ARP_F_DRARP_ERROR_STATUS] = { "arp.dst.drarp_error_status", N_("DRARP error status"),
                                  SS_FT_UINT16, SS_BASE_DEC, drarp_status_vals },
+  [ARP_F_SRC_HTYPE] = { "arp.src.htype", N_("Sender ATM number type"), SS_FT_BOOLEAN, 8, NULL,
+                        0x40, &atm_type_tfs },
+  [ARP_F_SRC_HLEN] = { "arp.src.hlen", N_("Sender ATM number length"), SS_FT_UINT8,
+                       SS_BASE_DEC, NULL, 0x3f },
+  [ARP_F_SRC_STYPE] = { "arp.src.stype", N_("Sender ATM subaddress type"), SS_FT_BOOLEAN, 8,
+                        NULL, 0x40, &atm_type_tfs },
+  [ARP_F_SRC_SLEN] = { "arp.src.slen", N_("Sender ATM subaddress length"), SS_FT_UINT8,
+                       SS_BASE_DEC, NULL, 0x3f },
+  [ARP_F_SRC_PLN] = { "arp.src.pln", N_("Sender protocol size"), SS_FT_UINT8, SS_BASE_DEC },
+  [ARP_F_DST_HTYPE] = { "arp.dst.htype", N_("Target ATM number type"), SS_FT_BOOLEAN, 8, NULL,
+                        0x40, &atm_type_tfs },
+  [ARP_F_DST_HLEN] = { "arp.dst.hlen", N_("Target ATM number length"), SS_FT_UINT8,
+                       SS_BASE_DEC, NULL, 0x3f },
+  [ARP_F_DST_STYPE] = { "arp.dst.stype", N_("Target ATM subaddress type"), SS_FT_BOOLEAN, 8,
+                        NULL, 0x40, &atm_type_tfs },
+  [ARP_F_DST_SLEN] = { "arp.dst.slen", N_("Target ATM subaddress length"), SS_FT_UINT8,
+                       SS_BASE_DEC, NULL, 0x3f },
+  [ARP_F_DST_PLN] = { "arp.dst.pln", N_("Target protocol size"), SS_FT_UINT8, SS_BASE_DEC },
+  [ARP_F_SRC_ATM_NUM_E164] = { "arp.src.atm_num_e164", N_("Sender ATM number (E.164)"),
+                               SS_FT_STRING },
+  [ARP_F_SRC_ATM_NUM_NSAP] = { "arp.src.atm_num_nsap", N_("Sender ATM number (NSAP)"),
+                               SS_FT_BYTES },
+  [ARP_F_SRC_ATM_SUBADDR] = { "arp.src.atm_subaddr", N_("Sender ATM subaddress"), SS_FT_BYTES },
+  [ARP_F_DST_ATM_NUM_E164] = { "arp.dst.atm_num_e164", N_("Target ATM number (E.164)"),
+                               SS_FT_STRING },
+  [ARP_F_DST_ATM_NUM_NSAP] = { "arp.dst.atm_num_nsap", N_("Target ATM number (NSAP)"),
+                               SS_FT_BYTES },
+  [ARP_F_DST_ATM_SUBADDR] = { "arp.dst.atm_subaddr", N_("Target ATM subaddress"), SS_FT_BYTES },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (arp_fields) == ARP_F_COUNT);
 
@@ -138,6 +184,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (arp_fields) == ARP_F_COUNT);
 #define ARP_PRO_IS_IPV6(pro, pln) ((pro) == 0x86dd && (pln) == 16)
 
 #define ARP_HEADER_LEN 8
+#define ARPHRD_ATM2225 19
 
 static const guint8 mac_allzero[6] = { 0 };
 
@@ -192,6 +239,95 @@ addr_to_str (SsPacket *pkt,
   return bytes_to_str (pkt, p, len);
 }
 
+/* ATM ARP (RFC 2225 §8.7): type/length octets instead of sizes, and optional subaddresses. */
+static void
+dissect_atmarp (SsPacket *pkt,
+                SsReader *r,
+                SsLayer  *l)
+{
+  guint8 shtl, sstl, spln, thtl, tstl, tpln;
+  guint16 pro, op;
+  guint tot_len, off;
+  const char *spa, *tpa;
+
+  pro = ss_reader_get_ntohs (r, 2);
+  shtl = ss_reader_get_u8 (r, 4);
+  sstl = ss_reader_get_u8 (r, 5);
+  op = ss_reader_get_ntohs (r, 6);
+  spln = ss_reader_get_u8 (r, 8);
+  thtl = ss_reader_get_u8 (r, 9);
+  tstl = ss_reader_get_u8 (r, 10);
+  tpln = ss_reader_get_u8 (r, 11);
+  if (ss_reader_failed (r))
+    return;
+  tot_len = 12u + (shtl & 0x3f) + (sstl & 0x3f) + spln + (thtl & 0x3f) + (tstl & 0x3f) + tpln;
+  if (tot_len > r->reported)
+    {
+      ss_reader_mark (r, 0, tot_len);
+      return;
+    }
+  ss_reader_limit (r, tot_len);
+  ss_packet_set_protocol (pkt, op == ARPOP_RREQUEST || op == ARPOP_RREPLY ? "ATMRARP"
+                               : op == ARPOP_IREQUEST || op == ARPOP_IREPLY ? "Inverse ATMARP"
+                               : "ATMARP");
+
+  off = 12 + (shtl & 0x3f) + (sstl & 0x3f);
+  spa = addr_to_str (pkt, r, off, spln, pro, FALSE);
+  tpa = spa ? addr_to_str (pkt, r, off + spln + (thtl & 0x3f) + (tstl & 0x3f), tpln, pro,
+                           FALSE) : NULL;
+  if (!tpa)
+    return;
+  if (op == ARPOP_REQUEST)
+    ss_packet_set_info (pkt, "Who has %s? Tell %s", tpa, spa);
+  else if (op == ATMARPOP_NAK)
+    ss_packet_set_info (pkt, "I don't know where %s is", spa);
+  else
+    ss_packet_set_info (pkt, "Unknown ATMARP opcode 0x%04x", op);
+  if (l->top)
+    ss_item_set_text (pkt, l->top, "ATM Address Resolution Protocol (%s)",
+                      ss_value_string_lookup (opcode_vals, op)
+                      ? ss_value_string_lookup (opcode_vals, op) : "unknown");
+
+  ss_layer_add_item (l, NULL, ARP_F_HW_TYPE, 0, 2, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_PROTO_TYPE, 2, 2, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_SRC_HTYPE, 4, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_SRC_HLEN, 4, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_SRC_STYPE, 5, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_SRC_SLEN, 5, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_OPCODE, 6, 2, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_SRC_PLN, 8, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_DST_HTYPE, 9, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_DST_HLEN, 9, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_DST_STYPE, 10, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_DST_SLEN, 10, 1, SS_ENC_BE);
+  ss_layer_add_item (l, NULL, ARP_F_DST_PLN, 11, 1, SS_ENC_BE);
+
+  off = 12;
+  if (shtl & 0x3f)
+    ss_layer_add_item (l, NULL, (shtl & 0x40) ? ARP_F_SRC_ATM_NUM_E164 : ARP_F_SRC_ATM_NUM_NSAP,
+                       off, shtl & 0x3f, SS_ENC_BE);
+  off += shtl & 0x3f;
+  if (sstl & 0x3f)
+    ss_layer_add_item (l, NULL, ARP_F_SRC_ATM_SUBADDR, off, sstl & 0x3f, SS_ENC_BE);
+  off += sstl & 0x3f;
+  if (spln)
+    ss_layer_add_item (l, NULL, ARP_PRO_IS_IPV4 (pro, spln) ? ARP_F_SRC_PROTO_IPV4
+                                                             : ARP_F_SRC_PROTO,
+                       off, spln, SS_ENC_BE);
+  off += spln;
+  if (thtl & 0x3f)
+    ss_layer_add_item (l, NULL, (thtl & 0x40) ? ARP_F_DST_ATM_NUM_E164 : ARP_F_DST_ATM_NUM_NSAP,
+                       off, thtl & 0x3f, SS_ENC_BE);
+  off += thtl & 0x3f;
+  if (tstl & 0x3f)
+    ss_layer_add_item (l, NULL, ARP_F_DST_ATM_SUBADDR, off, tstl & 0x3f, SS_ENC_BE);
+  off += tstl & 0x3f;
+  if (tpln)
+    ss_layer_add_item (l, NULL, ARP_PRO_IS_IPV4 (pro, tpln) ? ARP_F_DST_PROTO_IPV4
+                                                             : ARP_F_DST_PROTO,
+                       off, tpln, SS_ENC_BE);
+}
+
 static void
 dissect_arp (SsPacket *pkt,
              SsReader *r)
@@ -208,6 +344,13 @@ dissect_arp (SsPacket *pkt,
   l = ss_packet_begin_layer (pkt, SS_PROTO_ARP, r, 0, -1);
 
   hrd = ss_reader_get_ntohs (r, 0);
+  if (ss_reader_failed (r))
+    return;
+  if (hrd == ARPHRD_ATM2225)
+    {
+      dissect_atmarp (pkt, r, &l);
+      return;
+    }
   pro = ss_reader_get_ntohs (r, 2);
   hln = ss_reader_get_u8 (r, 4);
   pln = ss_reader_get_u8 (r, 5);

@@ -87,12 +87,15 @@ G_STATIC_ASSERT (G_N_ELEMENTS (frame_fields) == FRAME_F_COUNT);
 enum
 {
   FRAME_E_COMMENT,
+  FRAME_E_LEN_LT_CAPLEN,
   FRAME_E_COUNT
 };
 
 static const SsExpertDef frame_experts[] = {
   [FRAME_E_COMMENT] = { "frame.comment.expert", SS_EXPERT_GROUP_COMMENTS, SS_EXPERT_CHAT,
                         N_("Formatted comment") },
+  [FRAME_E_LEN_LT_CAPLEN] = { "frame.len_lt_caplen", SS_EXPERT_GROUP_MALFORMED, SS_EXPERT_ERROR,
+                              N_("Frame length is less than captured length") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (frame_experts) == FRAME_E_COUNT);
 
@@ -185,8 +188,10 @@ ss_frame_dissect (SsPacket        *pkt,
   l = ss_packet_begin_layer (pkt, SS_PROTO_FRAME, &r, 0, -1);
   if (l.top)
     {
-      const char *name = iface && iface->name ? iface->name : NULL;
+      const char *name = NULL;
 
+      if (iface && ss_capfile_get_format (cap) == SS_CAPFILE_FORMAT_PCAPNG)
+        name = iface->name ? iface->name : "unknown";
       if (name)
         ss_item_set_text (pkt, l.top,
                           _("Frame %u: %u bytes on wire (%u bits), %u bytes captured (%u bits) "
@@ -203,11 +208,10 @@ ss_frame_dissect (SsPacket        *pkt,
     {
       ss_layer_add_uint (&l, NULL, FRAME_F_SECTION, 0, 0, iface->section + 1);
       it = ss_layer_add_uint (&l, NULL, FRAME_F_INTERFACE_ID, 0, 0, pkt->interface_id);
-      if (iface->name)
-        {
-          ss_item_append_text (pkt, it, " (%s)", iface->name);
-          ss_layer_add_string (&l, it, FRAME_F_INTERFACE_NAME, 0, 0, iface->name, -1);
-        }
+      /* Wireshark calls an interface without if_name "unknown". */
+      ss_item_append_text (pkt, it, " (%s)", iface->name ? iface->name : "unknown");
+      ss_layer_add_string (&l, it, FRAME_F_INTERFACE_NAME, 0, 0,
+                           iface->name ? iface->name : "unknown", -1);
       if (iface->description)
         ss_layer_add_string (&l, it, FRAME_F_INTERFACE_DESCRIPTION, 0, 0, iface->description, -1);
     }
@@ -238,6 +242,8 @@ ss_frame_dissect (SsPacket        *pkt,
   ss_layer_add_uint (&l, NULL, FRAME_F_NUMBER, 0, 0, pkt->number);
   it = ss_layer_add_uint (&l, NULL, FRAME_F_LEN, 0, 0, pkt->len);
   ss_item_set_text (pkt, it, _("Frame Length: %u bytes (%u bits)"), pkt->len, pkt->len * 8);
+  if (pkt->len < pkt->caplen)
+    ss_packet_add_expert (pkt, it, SS_PROTO_FRAME, FRAME_E_LEN_LT_CAPLEN, NULL);
   it = ss_layer_add_uint (&l, NULL, FRAME_F_CAP_LEN, 0, 0, pkt->caplen);
   ss_item_set_text (pkt, it, _("Capture Length: %u bytes (%u bits)"), pkt->caplen,
                     pkt->caplen * 8);
