@@ -78,17 +78,23 @@ size_mb=$(( $(stat -c %s "$big") / 1000000 ))
 now() { date +%s.%N; }
 have_time=0
 [ -x /usr/bin/time ] && have_time=1
-rss_file=$(mktemp); trap 'rm -f "$rss_file"' EXIT
+rss_file=$(mktemp); err_file=$(mktemp); trap 'rm -f "$rss_file" "$err_file"' EXIT
+failed_runs=0
 # timed PROG: runs PROG -n -r BIG ARGS > /dev/null; sets secs, rc, rss_mb
 timed() {
   local t0 t1
   t0=$(now)
   if [ $have_time = 1 ]; then
-    /usr/bin/time -o "$rss_file" -f '%M' "$1" -n -r "$big" "${args[@]}" > /dev/null 2>/dev/null
+    /usr/bin/time -o "$rss_file" -f '%M' "$1" -n -r "$big" "${args[@]}" > /dev/null 2>"$err_file"
   else
-    "$1" -n -r "$big" "${args[@]}" > /dev/null 2>/dev/null
+    "$1" -n -r "$big" "${args[@]}" > /dev/null 2>"$err_file"
   fi
   rc=$?
+  if [ "$rc" != 0 ]; then
+    failed_runs=$((failed_runs + 1))
+    echo "  WARNING: $(basename "$1") exited $rc:" \
+      "$(grep -v '^Running as user' "$err_file" | head -2)"
+  fi
   t1=$(now)
   secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
   rss_mb=$( [ $have_time = 1 ] && awk '/^[0-9]+$/ { printf "%.0f", $1 / 1024 }' "$rss_file" )
@@ -113,6 +119,8 @@ if [ -n "$tshark" ]; then
   echo "  tshark run: ${secs} s, exit $rc${rss_mb:+, peak RSS ${rss_mb} MB}"
   ts_rate=$(rate "$secs")
   echo "tshark:      ${secs} s = $ts_rate packets/s"
+  [ "$failed_runs" = 0 ] ||
+    echo "WARNING: $failed_runs run(s) failed: the ratio below compares unequal work"
   awk -v a="$ours_rate" -v b="$ts_rate" 'BEGIN {
     if (b > 0) printf "stratoshark is %.1f times tshark'"'"'s throughput (target: 10)\n", a / b }'
 fi
@@ -124,7 +132,15 @@ if [ $verify = 1 ] && [ -n "$tshark" ]; then
   if cmp -s "$o" "$t"; then
     echo "verify: outputs identical ($(wc -l < "$o") lines)"
   else
-    echo "verify: outputs DIFFER (first difference: $(cmp "$o" "$t" 2>&1 | head -1))"
+    ndiff=$(diff "$t" "$o" | grep -c '^<')
+    line=$(cmp "$t" "$o" 2>/dev/null | sed -nE 's/.* line ([0-9]+).*/\1/p')
+    echo "verify: outputs DIFFER on $ndiff of $(wc -l < "$t") tshark lines; first at line $line:"
+    if [ -n "$line" ]; then
+      echo "  tshark: $(sed -n "${line}p" "$t")"
+      echo "  ours:   $(sed -n "${line}p" "$o")"
+    else
+      echo "  $(cmp "$t" "$o" 2>&1 | head -1)"
+    fi
   fi
   rm -f "$o" "$t"
 fi

@@ -5,12 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-export SS_TSHARK_CACHE=${SS_TSHARK_CACHE:-$PWD/build/tshark-cache}
+cache="-Dtshark_cache_dir=$PWD/build/tshark-cache"
 
-BUILD_DIR=build bash tools/build.sh
+BUILD_DIR=build bash tools/build.sh "$cache"
 meson test -C build --print-errorlogs --num-processes 2
 
-BUILD_DIR=build-asan bash tools/build.sh -Db_sanitize=address,undefined -Db_lundef=false
+BUILD_DIR=build-asan bash tools/build.sh "$cache" -Db_sanitize=address,undefined -Db_lundef=false
 ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C build-asan --print-errorlogs --num-processes 2

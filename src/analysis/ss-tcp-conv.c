@@ -1,4 +1,13 @@
-/* ss-tcp-conv.c: TCP conversation tracking for the first pass */
+/* ss-tcp-conv.c: TCP conversation tracking and sequence analysis for the first pass
+ *
+ * The rules are Wireshark's (epan/dissectors/packet-tcp.c, tcp_analyze_sequence_number) so the
+ * same frames get the same tcp.analysis flags: a segment is compared with the highest sequence
+ * number seen in its direction, the last ACK and window in each direction, and the list of
+ * segments not yet acknowledged. Sequence numbers wrap, so every comparison is modulo 2^32.
+ *
+ * Results are stored per frame, so a frame dissected again later (the GUI selecting a packet)
+ * shows what the first pass computed.
+ */
 #include "config.h"
 
 #include <string.h>
@@ -8,25 +17,56 @@
 #define TH_FIN 0x001
 #define TH_SYN 0x002
 #define TH_RST 0x004
+#define TH_PUSH 0x008
 #define TH_ACK 0x010
+
+#define GT_SEQ(a, b) ((gint32) ((a) - (b)) > 0)
+#define LT_SEQ(a, b) ((gint32) ((a) - (b)) < 0)
+#define LE_SEQ(a, b) ((gint32) ((a) - (b)) <= 0)
+
+/* Past this many unacknowledged segments the ACKs are probably not in the capture; Wireshark
+ * stops remembering more (TCP_MAX_UNACKED_SEGMENTS). */
+#define MAX_UNACKED 10000
+
+typedef struct _Unacked Unacked;
+struct _Unacked
+{
+  Unacked *next;
+  guint32  frame;
+  guint32  seq;
+  guint32  nextseq;
+  gint64   ts_ns;
+};
 
 typedef struct
 {
   guint32  base_seq;
   gboolean base_set;
-  gint     win_scale;      /* shift from the SYN; -1 unknown, -2 SYN had no option */
-  gboolean fin;
-  gboolean syn;
-  guint32  syn_seq;
+  gint     win_scale;      /* shift from the SYN; -1 unknown, -2 the SYN had no option */
+  guint32  window;         /* last window, unscaled */
+  guint32  nextseq;        /* highest sequence number seen + 1 (0: none yet) */
+  gint64   nextseq_ts_ns;
+  guint32  maxseqtobeacked;
+  guint32  lastack;
+  gint64   lastack_ts_ns;
+  guint32  lastnondupack;
+  guint32  dupacknum;
+  guint32  lastsegmentflags;
+  gboolean valid_bif;
+  guint32  push_bytes_sent;
+  gboolean push_set_last;
+  Unacked *segments;
+  guint    n_segments;
 } TcpFlow;
 
 typedef struct
 {
-  guint32  stream;
+  guint32   stream;
   SsAddress addr[2];       /* addr[0]:port[0] is the side that sent first */
-  guint16  port[2];
-  TcpFlow  flow[2];
-  gboolean rst;
+  guint16   port[2];
+  TcpFlow   flow[2];
+  gint64    syn_ts_ns;     /* last SYN, for the initial RTT (-1: none) */
+  gint64    first_rtt_ns;  /* -1 until the handshake completed */
 } TcpStream;
 
 /* The key is the unordered pair of endpoints. */
@@ -38,9 +78,17 @@ typedef struct
   guint16 pb;
 } TcpKey;
 
+/* What the first pass found for one frame. */
+typedef struct
+{
+  SsTcpInfo info;
+} TcpFrame;
+
 struct _SsTcpConv
 {
   GHashTable *streams;     /* TcpKey* -> TcpStream* (current stream of that 4-tuple) */
+  GPtrArray  *all;         /* every TcpStream, owned */
+  GHashTable *frames;      /* frame number -> TcpFrame* */
   guint32     n_streams;
 };
 
@@ -62,12 +110,29 @@ key_equal (gconstpointer pa,
   return memcmp (pa, pb, sizeof (TcpKey)) == 0;
 }
 
+static void
+stream_free (gpointer p)
+{
+  TcpStream *st = p;
+
+  for (guint d = 0; d < 2; d++)
+    while (st->flow[d].segments)
+      {
+        Unacked *u = st->flow[d].segments;
+        st->flow[d].segments = u->next;
+        g_free (u);
+      }
+  g_free (st);
+}
+
 SsTcpConv *
 ss_tcp_conv_new (void)
 {
   SsTcpConv *conv = g_new0 (SsTcpConv, 1);
 
-  conv->streams = g_hash_table_new_full (key_hash, key_equal, g_free, g_free);
+  conv->streams = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
+  conv->all = g_ptr_array_new_with_free_func (stream_free);
+  conv->frames = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   return conv;
 }
 
@@ -77,6 +142,8 @@ ss_tcp_conv_free (SsTcpConv *conv)
   if (!conv)
     return;
   g_hash_table_unref (conv->streams);
+  g_ptr_array_unref (conv->all);
+  g_hash_table_unref (conv->frames);
   g_free (conv);
 }
 
@@ -134,7 +201,14 @@ new_stream (SsTcpConv       *conv,
   st->addr[1] = *info->dst;
   st->port[0] = info->srcport;
   st->port[1] = info->dstport;
-  st->flow[0].win_scale = st->flow[1].win_scale = -1;
+  for (guint d = 0; d < 2; d++)
+    {
+      st->flow[d].win_scale = -1;
+      st->flow[d].valid_bif = TRUE;
+    }
+  st->syn_ts_ns = -1;
+  st->first_rtt_ns = -1;
+  g_ptr_array_add (conv->all, st);
   g_hash_table_replace (conv->streams, g_memdup2 (key, sizeof *key), st);
   return st;
 }
@@ -146,53 +220,306 @@ same_address (const SsAddress *a,
   return a->type == b->type && a->len == b->len && memcmp (a->data, b->data, a->len) == 0;
 }
 
-void
-ss_tcp_conv_analyze (gpointer   user_data,
-                     SsPacket  *pkt,
-                     SsTcpInfo *info)
+static guint
+direction_of (const TcpStream *st,
+              const SsTcpInfo *info)
 {
-  SsTcpConv *conv = user_data;
+  return same_address (info->src, &st->addr[0]) && info->srcport == st->port[0] ? 0 : 1;
+}
+
+/* The sequence analysis proper. @seq and @ack are the raw header values. */
+static void
+analyze_sequence (TcpStream *st,
+                  guint      dir,
+                  SsPacket  *pkt,
+                  SsTcpInfo *info)
+{
+  TcpFlow *fwd = &st->flow[dir];
+  TcpFlow *rev = &st->flow[1 - dir];
+  guint32 seq = info->seq, ack = info->ack, seglen = info->seglen, window = info->window;
+  guint16 flags = info->flags;
+  guint32 af = info->aflags;
+  guint32 nextseq;
+  guint ackcount = 0;
+  Unacked *u, *prev;
+
+  /* ZERO WINDOW PROBE: one byte at the next sequence number while the peer's window is 0. */
+  if (seglen == 1 && seq == fwd->nextseq && rev->window == 0)
+    {
+      af |= SS_TCP_A_ZERO_WINDOW_PROBE;
+      goto finished_fwd;
+    }
+
+  /* ZERO WINDOW */
+  if (window == 0 && (flags & (TH_RST | TH_FIN | TH_SYN)) == 0)
+    af |= SS_TCP_A_ZERO_WINDOW;
+
+  /* LOST PACKET: a gap before this segment. */
+  if (fwd->nextseq && GT_SEQ (seq, fwd->nextseq) && (flags & TH_RST) == 0)
+    {
+      af |= SS_TCP_A_LOST_PACKET;
+      /* Bytes in flight are unknown until the peer acknowledges again. */
+      fwd->valid_bif = FALSE;
+    }
+
+  /* KEEP ALIVE: zero or one byte one below the next sequence number. */
+  if ((seglen == 0 || seglen == 1) && seq == fwd->nextseq - 1
+      && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    af |= SS_TCP_A_KEEP_ALIVE;
+
+  /* WINDOW UPDATE: only the window changed. */
+  if (seglen == 0 && window && window != fwd->window && seq == fwd->nextseq
+      && ack == fwd->lastack && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    af |= SS_TCP_A_WINDOW_UPDATE;
+
+  /* WINDOW FULL: this segment fills the peer's advertised window exactly. */
+  if (seglen > 0 && rev->win_scale != -1
+      && (seq + seglen) == (rev->lastack
+                            + (rev->window << (rev->win_scale == -2 ? 0 : MIN (rev->win_scale, 14))))
+      && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    af |= SS_TCP_A_WINDOW_FULL;
+
+  /* KEEP ALIVE ACK */
+  if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq
+      && ack == fwd->lastack && (rev->lastsegmentflags & SS_TCP_A_KEEP_ALIVE)
+      && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    {
+      af |= SS_TCP_A_KEEP_ALIVE_ACK;
+      goto finished_fwd;
+    }
+
+  /* ZERO WINDOW PROBE ACK */
+  if (seglen == 0 && window == 0 && window == fwd->window && seq == fwd->nextseq
+      && (ack == fwd->lastack || ack == fwd->lastack + 1)
+      && (rev->lastsegmentflags & SS_TCP_A_ZERO_WINDOW_PROBE)
+      && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    {
+      af |= SS_TCP_A_ZERO_WINDOW_PROBE_ACK;
+      goto finished_fwd;
+    }
+
+  /* DUPLICATE ACK: nothing changed but the segment was sent again. */
+  if (seglen == 0 && window && window == fwd->window && seq == fwd->nextseq
+      && ack == fwd->lastack && (flags & (TH_SYN | TH_FIN | TH_RST)) == 0)
+    {
+      fwd->dupacknum++;
+      af |= SS_TCP_A_DUPLICATE_ACK;
+      info->dupack_num = fwd->dupacknum;
+      info->dupack_frame = fwd->lastnondupack;
+    }
+
+finished_fwd:
+  /* A new ACK number restarts the duplicate count. */
+  if (ack != fwd->lastack)
+    {
+      fwd->lastnondupack = pkt->number;
+      fwd->dupacknum = 0;
+    }
+
+  /* ACKED LOST PACKET: the peer acknowledges bytes this capture never saw. */
+  if (rev->maxseqtobeacked && GT_SEQ (ack, rev->maxseqtobeacked) && (flags & TH_ACK))
+    {
+      af |= SS_TCP_A_ACK_LOST_PACKET;
+      rev->maxseqtobeacked = rev->nextseq;
+    }
+
+  /* RETRANSMISSION and its kinds: data (or SYN/FIN) below the highest sequence seen. */
+  if ((seglen > 0 || (flags & (TH_SYN | TH_FIN))) && fwd->nextseq && LT_SEQ (seq, fwd->nextseq))
+    {
+      gint64 t;
+      gint64 ooo_thres;
+
+      if (af & SS_TCP_A_KEEP_ALIVE)
+        goto finished_retransmission;
+
+      /* Everything in it was acknowledged already. */
+      if (seglen > 0 && rev->lastack && LE_SEQ (seq + seglen, rev->lastack))
+        {
+          af |= SS_TCP_A_SPURIOUS_RETRANSMISSION;
+          goto finished_retransmission;
+        }
+
+      /* At least two duplicate ACKs for this very sequence number, recently. */
+      t = pkt->ts_ns - rev->lastack_ts_ns;
+      if (rev->dupacknum >= 2 && rev->lastack == seq && t < 20000000)
+        {
+          af |= SS_TCP_A_FAST_RETRANSMISSION;
+          goto finished_retransmission;
+        }
+
+      /* Close behind the highest segment and not a copy of it: reordered on the way. */
+      ooo_thres = st->first_rtt_ns > 0 ? st->first_rtt_ns : 3000000;
+      t = pkt->ts_ns - fwd->nextseq_ts_ns;
+      if (t < ooo_thres
+          && fwd->nextseq != seq + seglen + ((flags & (TH_SYN | TH_FIN)) ? 1 : 0))
+        {
+          af |= SS_TCP_A_OUT_OF_ORDER;
+          goto finished_retransmission;
+        }
+
+      af |= SS_TCP_A_RETRANSMISSION;
+    }
+
+finished_retransmission:
+  nextseq = seq + seglen;
+  if (flags & (TH_SYN | TH_FIN))
+    nextseq += 1;
+  if ((seglen || (flags & (TH_SYN | TH_FIN))) && fwd->n_segments < MAX_UNACKED)
+    {
+      u = g_new (Unacked, 1);
+      u->next = fwd->segments;
+      u->frame = pkt->number;
+      u->seq = seq;
+      u->nextseq = nextseq;
+      u->ts_ns = pkt->ts_ns;
+      fwd->segments = u;
+      fwd->n_segments++;
+    }
+
+  /* The highest sequence number so far, to spot holes. */
+  if (GT_SEQ (nextseq, fwd->nextseq) || !fwd->nextseq)
+    if (!(af & SS_TCP_A_ZERO_WINDOW_PROBE))
+      {
+        fwd->nextseq = nextseq;
+        fwd->nextseq_ts_ns = pkt->ts_ns;
+      }
+
+  /* The highest contiguous sequence number, to spot ACKs of unseen data. */
+  if (seq == fwd->maxseqtobeacked || !fwd->maxseqtobeacked)
+    if (!(af & SS_TCP_A_ZERO_WINDOW_PROBE))
+      fwd->maxseqtobeacked = fwd->nextseq;
+
+  fwd->window = window;
+  fwd->lastack = ack;
+  fwd->lastack_ts_ns = pkt->ts_ns;
+  fwd->lastsegmentflags = af;
+
+  /* Drop the peer's segments this ACK covers; an exact match gives the round-trip time. */
+  prev = NULL;
+  u = rev->segments;
+  while (u)
+    {
+      Unacked *next;
+
+      if (ack == u->nextseq)
+        {
+          info->have_analysis = TRUE;
+          info->acks_frame = u->frame;
+          info->ack_rtt_ns = pkt->ts_ns - u->ts_ns;
+        }
+      else if (GT_SEQ (ack, u->seq) && LE_SEQ (ack, u->nextseq))
+        {
+          /* Part of it: what is left starts at the ACK. */
+          u->seq = ack;
+          prev = u;
+          u = u->next;
+          continue;
+        }
+      else if (GT_SEQ (u->nextseq, ack))
+        {
+          prev = u;
+          u = u->next;
+          continue;
+        }
+
+      ackcount++;
+      next = u->next;
+      if (prev)
+        prev->next = next;
+      else
+        rev->segments = next;
+      g_free (u);
+      rev->n_segments--;
+      u = next;
+    }
+  if (ackcount > 0 || (flags & TH_ACK))
+    rev->valid_bif = TRUE;
+
+  /* Bytes in flight after this segment: the span of what this side has not seen acked. */
+  u = fwd->segments;
+  if (seglen != 0 && u && fwd->valid_bif)
+    {
+      guint32 first_seq = u->seq - fwd->base_seq;
+      guint32 last_seq = u->nextseq - fwd->base_seq;
+      guint32 in_flight;
+
+      for (; u; u = u->next)
+        {
+          if (u->seq - fwd->base_seq < first_seq)
+            first_seq = u->seq - fwd->base_seq;
+          if (u->nextseq - fwd->base_seq > last_seq)
+            last_seq = u->nextseq - fwd->base_seq;
+        }
+      in_flight = last_seq - first_seq;
+      if (in_flight > 0 && in_flight < 2000000000)
+        {
+          info->have_analysis = TRUE;
+          info->bytes_in_flight = in_flight;
+        }
+
+      /* Bytes sent since the last PSH. */
+      if ((flags & TH_PUSH) && !fwd->push_set_last)
+        {
+          fwd->push_bytes_sent += seglen;
+          fwd->push_set_last = TRUE;
+        }
+      else if ((flags & TH_PUSH) && fwd->push_set_last)
+        {
+          fwd->push_bytes_sent = seglen;
+          fwd->push_set_last = TRUE;
+        }
+      else if (fwd->push_set_last)
+        {
+          fwd->push_bytes_sent = seglen;
+          fwd->push_set_last = FALSE;
+        }
+      else
+        fwd->push_bytes_sent += seglen;
+      info->push_bytes_sent = fwd->push_bytes_sent;
+      info->have_analysis = TRUE;
+    }
+
+  info->aflags = af;
+  if (af)
+    info->have_analysis = TRUE;
+}
+
+static void
+first_pass (SsTcpConv *conv,
+            SsPacket  *pkt,
+            SsTcpInfo *info)
+{
   TcpKey key;
   TcpStream *st;
   TcpFlow *fwd, *rev;
   guint dir;
 
-  if (info->src->type == SS_ADDR_NONE)
-    return;
-
   make_key (info, &key);
   st = g_hash_table_lookup (conv->streams, &key);
 
-  /* A new SYN on a 4-tuple whose connection ended, or that carries another initial sequence
-   * number, starts a new stream (the ports were reused). */
+  /* A SYN with another initial sequence number than the one this direction started with is a
+   * new connection on the same ports (Wireshark: "TCP Port numbers reused"). */
   if (st && (info->flags & (TH_SYN | TH_ACK)) == TH_SYN)
     {
-      guint d = same_address (info->src, &st->addr[0]) && info->srcport == st->port[0] ? 0 : 1;
-      TcpFlow *f = &st->flow[d];
+      TcpFlow *f = &st->flow[direction_of (st, info)];
 
-      if ((st->rst || (st->flow[0].fin && st->flow[1].fin) || (f->syn && f->syn_seq != info->seq))
-          && !(f->syn && f->syn_seq == info->seq))
-        st = NULL;
+      if (f->base_set && info->seq != f->base_seq)
+        {
+          st = new_stream (conv, info, &key);
+          info->aflags |= SS_TCP_A_REUSED_PORTS;
+        }
     }
   if (!st)
     st = new_stream (conv, info, &key);
 
-  dir = same_address (info->src, &st->addr[0]) && info->srcport == st->port[0] ? 0 : 1;
+  dir = direction_of (st, info);
   fwd = &st->flow[dir];
   rev = &st->flow[1 - dir];
 
-  if (info->flags & TH_SYN)
-    {
-      if (!fwd->syn)
-        fwd->win_scale = info->wscale >= 0 ? info->wscale : -2;
-      fwd->syn = TRUE;
-      fwd->syn_seq = info->seq;
-    }
-  if (info->flags & TH_FIN)
-    fwd->fin = TRUE;
-  if (info->flags & TH_RST)
-    st->rst = TRUE;
+  if ((info->flags & TH_SYN) && fwd->win_scale == -1)
+    fwd->win_scale = info->wscale >= 0 ? info->wscale : -2;
 
+  /* Relative sequence numbers start at the SYN, or one below the first segment seen. */
   if (!fwd->base_set)
     {
       fwd->base_seq = (info->flags & TH_SYN) ? info->seq : info->seq - 1;
@@ -203,6 +530,13 @@ ss_tcp_conv_analyze (gpointer   user_data,
       rev->base_seq = info->ack - 1;
       rev->base_set = TRUE;
     }
+
+  /* Initial RTT: from the SYN to the ACK that completes the handshake. */
+  if ((info->flags & (TH_SYN | TH_ACK)) == TH_SYN)
+    st->syn_ts_ns = pkt->ts_ns;
+  else if ((info->flags & (TH_SYN | TH_ACK)) == TH_ACK && st->first_rtt_ns < 0
+           && st->syn_ts_ns >= 0)
+    st->first_rtt_ns = pkt->ts_ns - st->syn_ts_ns;
 
   info->have_stream = TRUE;
   info->stream = st->stream;
@@ -234,4 +568,41 @@ ss_tcp_conv_analyze (gpointer   user_data,
       info->win_scalefactor = -1;
       info->win_size = info->window;
     }
+
+  info->ack_rtt_ns = -1;
+  analyze_sequence (st, dir, pkt, info);
+  info->initial_rtt_ns = st->first_rtt_ns;
+}
+
+void
+ss_tcp_conv_analyze (gpointer   user_data,
+                     SsPacket  *pkt,
+                     SsTcpInfo *info)
+{
+  SsTcpConv *conv = user_data;
+  TcpFrame *f;
+
+  if (info->src->type == SS_ADDR_NONE)
+    return;
+
+  if (pkt->visited)
+    {
+      /* Dissected again: give back what the first pass found. */
+      f = g_hash_table_lookup (conv->frames, GUINT_TO_POINTER (pkt->number));
+      if (f)
+        {
+          const SsAddress *src = info->src, *dst = info->dst;
+
+          *info = f->info;
+          info->src = src;
+          info->dst = dst;
+        }
+      return;
+    }
+
+  first_pass (conv, pkt, info);
+  f = g_new (TcpFrame, 1);
+  f->info = *info;
+  f->info.src = f->info.dst = NULL;
+  g_hash_table_replace (conv->frames, GUINT_TO_POINTER (pkt->number), f);
 }

@@ -344,6 +344,20 @@ ss_layer_add_time (SsLayer  *l,
 }
 
 SsItem *
+ss_layer_add_expert_item (SsLayer *l,
+                          SsItem  *parent,
+                          guint    expert_index)
+{
+  const SsProtocol *p = ss_dissectors_get (l->proto);
+  SsFieldId id = ss_registry_expert_field_id (l->pkt->bases, p, expert_index);
+
+  g_return_val_if_fail (expert_index < p->n_experts, NULL);
+  if (!ss_packet_wants_id (l->pkt, id))
+    return NULL;
+  return ss_packet_new_item (l->pkt, parent ? parent : l->top, id, NULL, 0, 0);
+}
+
+SsItem *
 ss_layer_add_text (SsLayer    *l,
                    SsItem     *parent,
                    guint       off,
@@ -433,7 +447,8 @@ ss_packet_add_expert (SsPacket     *pkt,
   g_return_if_fail (index < p->n_experts);
   def = &p->experts[index];
   if (!pkt->full && !ss_packet_wants_id (pkt, l.base)
-      && !ss_layer_wants (&l, 0) && !ss_layer_wants (&l, 1) && !ss_layer_wants (&l, 2))
+      && !ss_layer_wants (&l, 0) && !ss_layer_wants (&l, 1) && !ss_layer_wants (&l, 2)
+      && !ss_packet_wants_id (pkt, ss_registry_expert_field_id (pkt->bases, p, index)))
     return;
 
   va_start (args, format);
@@ -453,6 +468,12 @@ ss_packet_add_expert (SsPacket     *pkt,
       node->v.u = def->severity;
     }
   l.top = node ? node : parent;
+  {
+    SsFieldId eid = ss_registry_expert_field_id (pkt->bases, p, index);
+
+    if (ss_packet_wants_id (pkt, eid))
+      ss_item_set_flags (ss_packet_new_item (pkt, l.top, eid, NULL, 0, 0), SS_ITEM_HIDDEN);
+  }
   ss_item_set_flags (ss_layer_add_string (&l, NULL, 0, 0, 0, msg, -1), SS_ITEM_HIDDEN);
   ss_item_set_flags (ss_layer_add_uint (&l, NULL, 1, 0, 0, (guint64) def->severity << 21),
                      SS_ITEM_HIDDEN);

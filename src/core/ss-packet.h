@@ -108,7 +108,37 @@ typedef struct
   guint32          nxtseq;
   gint32           win_scalefactor; /* multiplier; -1 unknown, -2 no scaling (tshark's values) */
   guint32          win_size;   /* window after scaling */
+  /* sequence analysis ("SEQ/ACK analysis" in the tree), present when have_analysis */
+  gboolean         have_analysis;
+  guint32          aflags;     /* SsTcpAnalysisFlags */
+  guint32          dupack_num;
+  guint32          dupack_frame;
+  guint32          acks_frame;
+  gint64           ack_rtt_ns;  /* -1 when unknown */
+  gint64           initial_rtt_ns; /* -1 when unknown */
+  guint32          bytes_in_flight;
+  guint32          push_bytes_sent;
 } SsTcpInfo;
+
+/* The TCP analysis flags, as Wireshark's TCP_A_* (packet-tcp.h). */
+typedef enum
+{
+  SS_TCP_A_RETRANSMISSION          = 1 << 0,
+  SS_TCP_A_LOST_PACKET             = 1 << 1,
+  SS_TCP_A_ACK_LOST_PACKET         = 1 << 2,
+  SS_TCP_A_KEEP_ALIVE              = 1 << 3,
+  SS_TCP_A_DUPLICATE_ACK           = 1 << 4,
+  SS_TCP_A_ZERO_WINDOW             = 1 << 5,
+  SS_TCP_A_ZERO_WINDOW_PROBE       = 1 << 6,
+  SS_TCP_A_ZERO_WINDOW_PROBE_ACK   = 1 << 7,
+  SS_TCP_A_KEEP_ALIVE_ACK          = 1 << 8,
+  SS_TCP_A_OUT_OF_ORDER            = 1 << 9,
+  SS_TCP_A_FAST_RETRANSMISSION     = 1 << 10,
+  SS_TCP_A_WINDOW_UPDATE           = 1 << 11,
+  SS_TCP_A_WINDOW_FULL             = 1 << 12,
+  SS_TCP_A_REUSED_PORTS            = 1 << 13,
+  SS_TCP_A_SPURIOUS_RETRANSMISSION = 1 << 14,
+} SsTcpAnalysisFlags;
 
 typedef void (*SsTcpAnalyzeFunc) (gpointer   user_data,
                                   SsPacket  *pkt,
@@ -265,6 +295,11 @@ SsItem  *ss_layer_add_time       (SsLayer        *l,
                                   guint           len,
                                   gint64          secs,
                                   gint32          nsecs);
+/* An item of expert item @expert_index's own field, without the expert node (Wireshark adds
+ * some analysis flags both ways). */
+SsItem  *ss_layer_add_expert_item (SsLayer       *l,
+                                  SsItem         *parent,
+                                  guint           expert_index);
 /* A text line (full mode only; NULL otherwise). */
 SsItem  *ss_layer_add_text       (SsLayer        *l,
                                   SsItem         *parent,

@@ -15,6 +15,7 @@ struct _SsRegistry
   GPtrArray         *experts;
   GHashTable        *by_abbrev;                    /* abbrev -> id + 1 */
   SsFieldDef         proto_defs[SS_PROTO_COUNT];   /* the protocol nodes as fields */
+  GPtrArray         *expert_defs;                  /* expert items as FT_NONE fields (owned) */
 };
 
 SsRegistry *
@@ -26,6 +27,7 @@ ss_registry_new (void)
   reg->field_proto = g_array_new (FALSE, FALSE, sizeof (guint32));
   reg->experts = g_ptr_array_new ();
   reg->by_abbrev = g_hash_table_new (g_str_hash, g_str_equal);
+  reg->expert_defs = g_ptr_array_new_with_free_func (g_free);
 
   for (guint p = 0; p < SS_PROTO_COUNT; p++)
     {
@@ -58,6 +60,23 @@ ss_registry_new (void)
             g_hash_table_insert (reg->by_abbrev, (gpointer) def->abbrev, GUINT_TO_POINTER (id + 1));
         }
 
+      /* Each expert item is also a field of its own, right after the protocol's fields, so
+       * `tcp.analysis.retransmission` can be filtered and printed like any field. */
+      for (guint i = 0; i < proto->n_experts; i++)
+        {
+          SsFieldDef *def = g_new0 (SsFieldDef, 1);
+          guint32 id = reg->fields->len;
+
+          def->abbrev = proto->experts[i].abbrev;
+          def->name = proto->experts[i].summary;
+          def->type = SS_FT_NONE;
+          g_ptr_array_add (reg->expert_defs, def);
+          g_ptr_array_add (reg->fields, def);
+          g_array_append_val (reg->field_proto, pid);
+          if (!g_hash_table_contains (reg->by_abbrev, def->abbrev))
+            g_hash_table_insert (reg->by_abbrev, (gpointer) def->abbrev, GUINT_TO_POINTER (id + 1));
+        }
+
       reg->expert_bases[p] = reg->experts->len;
       for (guint i = 0; i < proto->n_experts; i++)
         g_ptr_array_add (reg->experts, (gpointer) &proto->experts[i]);
@@ -75,6 +94,7 @@ ss_registry_free (SsRegistry *reg)
   g_array_unref (reg->field_proto);
   g_ptr_array_unref (reg->experts);
   g_hash_table_unref (reg->by_abbrev);
+  g_ptr_array_unref (reg->expert_defs);
   g_free (reg);
 }
 

@@ -39,6 +39,12 @@ ss_registry_field_id (const guint32 *bases, SsProtocolId proto, guint index)
   return bases[proto] + 1 + index;
 }
 const guint32     *ss_registry_get_bases        (const SsRegistry  *reg);
+/* Id of expert item @index of @proto as a field: it follows the protocol's own fields. */
+static inline SsFieldId
+ss_registry_expert_field_id (const guint32 *bases, const SsProtocol *proto, guint index)
+{
+  return bases[proto->id] + 1 + proto->n_fields + index;
+}
 
 /* Expert items are numbered the same way, in their own space. */
 guint              ss_registry_get_n_experts    (const SsRegistry  *reg);

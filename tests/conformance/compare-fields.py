@@ -30,30 +30,39 @@ signal or a sanitizer report) or hung (watchdog --timeout per file, not a perfor
 capture file was found.  The last line is always `conformance: N passed, M failed` with N the
 agreeing and M the disagreeing values.
 
-tshark 4.0.17 behaviour the CLI has to mirror (measured with `tshark -n -r FILE`; the
+tshark 4.0.17 behaviour the CLI has to mirror (measured with `tshark -n -r FILE ...`; the
 "Running as user root" warning tshark prints as root is not part of it):
-  - missing file                -> exit 2, stderr `tshark: The file "F" doesn't exist.`
-  - unknown option              -> exit 1, stderr `tshark: unrecognized option: bogus-opt` + usage
-  - invalid -e field            -> exit 1, stderr `tshark: Some fields aren't valid:` + `\tNAME` lines
-  - invalid -T value            -> exit 1, stderr `tshark: Invalid -T parameter "X"; ...`
-  - file cut short mid-record   -> frames before the cut are printed, then exit 2, stderr
-      `tshark: The file "F" appears to have been cut short in the middle of a packet.`
-  - unknown format (not a capture, random bytes, wrong magic)
-                                -> exit 2, `tshark: The file "F" isn't a capture file in a format
-                                   TShark understands.`
-  - unsupported link type       -> exit 2, `tshark: The file "F" contains record data that TShark
-                                   doesn't support.` + `(pcap: network type 281 unknown or unsupported)`
-  - damaged file (caplen 0xFFFFFFFF, lying pcapng block length)
-                                -> exit 2, `tshark: The file "F" appears to be damaged or corrupt.`
-                                   + `(pcap: File has 4294967295-byte packet, bigger than maximum
-                                   of 262144)` / `(pcapng: total block length ... )`
-  - empty (0-byte) file, pcap header only, pcapng SHB+IDB only -> exit 0, no output
+  missing file            exit 2  `tshark: The file "F" doesn't exist.`
+  unknown option          exit 1  `tshark: unrecognized option: bogus-opt`, then the usage text
+  invalid -e field        exit 1  `tshark: Some fields aren't valid:` + one `\\tNAME` line each
+  -T fields without -e    exit 1  `tshark: "-Tfields" was specified, but no fields were
+                                  specified with "-e".`
+  invalid -T value        exit 1  `tshark: Invalid -T parameter "X"; it must be one of: ...`
+  invalid -E option       exit 1  `tshark: "occurrence" is not a valid field output
+                                  option=value pair.` + the list of -E options
+  -c 0                    exit 1  `tshark: The specified packet count is zero`
+  bad -Y filter           exit 2  e.g. `tshark: Unexpected end of filter expression.`
+  -w into a missing dir   exit 2  `tshark: The path to the file "F" doesn't exist.`
+  file cut short          exit 2  after printing every complete frame:
+                                  `tshark: The file "F" appears to have been cut short in the
+                                  middle of a packet.` (also a gzip file cut in half)
+  unknown format          exit 2  `tshark: The file "F" isn't a capture file in a format TShark
+                                  understands.` (text, 10 random bytes, wrong magic)
+  unsupported link type   exit 2  `tshark: The file "F" contains record data that TShark doesn't
+                                  support.` + `(pcap: network type 281 unknown or unsupported)`
+  damaged file            exit 2  `tshark: The file "F" appears to be damaged or corrupt.` +
+                                  `(pcap: File has 4294967295-byte packet, bigger than maximum
+                                  of 262144)` or `(pcapng: total block length 2147483632 is too
+                                  large (> 134348832))` / `(pcapng: total block lengths (first 96
+                                  and second 8) don't match)`
+  empty (0-byte) file, pcap header only, pcapng with SHB+IDB only: exit 0, no output, no message
 """
 
 import argparse
 import concurrent.futures
 import os
 import sys
+import tempfile
 import threading
 
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -107,12 +116,18 @@ def parse_invalid_fields(stderr):
 
 
 class FileResult:
-    def __init__(self, label):
+    def __init__(self, label, max_print):
         self.label = label
         self.compared = 0
         self.agreed = 0
         self.per_field = {}          # field -> [compared, agreed]
-        self.disagreements = []      # (frame label, field, tshark value, ours value)
+        # Every disagreement, as report lines: spilled to disk when large (a badly broken file
+        # can yield millions), plus the first max_print ones shortened for stdout.
+        self.spool = tempfile.SpooledTemporaryFile(max_size=4 << 20, mode='w+',
+                                                   encoding='utf-8')
+        self.n_disagree = 0
+        self.first = []
+        self.max_print = max_print
         self.t_frames = 0
         self.o_frames = 0
         self.skipped = False         # tshark cannot read it
@@ -121,6 +136,14 @@ class FileResult:
         self.status_mismatch = False
         self.failure = None          # crash / hang / cannot run
         self.error = None            # harness-level problem (tshark hung, ...)
+
+    def disagree(self, frame, field, tv, ov):
+        self.n_disagree += 1
+        self.spool.write("%s:%s:%s: tshark='%s' ours='%s'\n"
+                         % (self.label, frame, field, show(tv), show(ov)))
+        if len(self.first) < self.max_print:
+            self.first.append("%s:%s:%s: tshark='%s' ours='%s'"
+                              % (self.label, frame, field, show(tv, 200), show(ov, 200)))
 
     def count(self, field, agree):
         pf = self.per_field.setdefault(field, [0, 0])
@@ -177,15 +200,18 @@ class Runner:
             asked = [f for f in self.fields if f not in unsupported]
             res = hc.run_watched(fields_cmd(self.args.stratoshark, path, asked, self.args.arg),
                                  self.args.timeout, env=self.env)
-            if res.returncode == 1 and not res.timed_out:
+            if res.returncode not in (0, None) and not res.timed_out and res.signal is None:
                 bad = [f for f in parse_invalid_fields(res.stderr) if f in asked]
                 if bad:
                     with self.lock:
                         new = set(bad) - self.unsupported
                         self.unsupported.update(bad)
                     if new:
-                        print('note: stratoshark refuses field(s) %s; they are compared as empty'
-                              % ' '.join(sorted(new)), flush=True)
+                        print('note: stratoshark refuses field(s) %s (exit %d%s); they are '
+                              'compared as empty' % (' '.join(sorted(new)), res.returncode,
+                                                     '' if res.returncode == 1 else
+                                                     ', tshark exits 1 for unknown fields'),
+                              flush=True)
                     continue
             if unsupported and res.stdout:
                 idx = {f: i for i, f in enumerate(asked)}
@@ -201,7 +227,7 @@ class Runner:
             return res
 
     def compare_file(self, label, path):
-        r = FileResult(label)
+        r = FileResult(label, self.args.max_print)
         try:
             file_sha = hc.sha256_file(path)
             t_rc, t_out, t_err = self.tshark_output(path, file_sha)
@@ -240,8 +266,7 @@ class Runner:
         fnum = self.fields.index('frame.number') if 'frame.number' in self.fields else None
         r.count(FRAMES, r.t_frames == r.o_frames)
         if r.t_frames != r.o_frames:
-            r.disagreements.append(('-', FRAMES, str(r.t_frames).encode(),
-                                    str(r.o_frames).encode()))
+            r.disagree('-', FRAMES, str(r.t_frames).encode(), str(r.o_frames).encode())
         for i in range(max(r.t_frames, r.o_frames)):
             tc = t_lines[i].split(b'\t') if i < r.t_frames else []
             oc = o_lines[i].split(b'\t') if i < r.o_frames else []
@@ -258,11 +283,10 @@ class Runner:
                 agree = tv == ov
                 r.count(self.fields[j], agree)
                 if not agree:
-                    r.disagreements.append((frame, self.fields[j], tv, ov))
+                    r.disagree(frame, self.fields[j], tv, ov)
             if i < r.o_frames and len(oc) != nf:
                 r.count(COLUMNS, False)
-                r.disagreements.append((frame, COLUMNS, str(nf).encode(),
-                                        str(len(oc)).encode()))
+                r.disagree(frame, COLUMNS, str(nf).encode(), str(len(oc)).encode())
         return r
 
 
@@ -365,17 +389,19 @@ def main():
                 t = totals.setdefault(f, [0, 0])
                 t[0] += c
                 t[1] += a
-            for frame, field, tv, ov in r.disagreements:
-                n_disagree += 1
-                if report_tmp:
-                    report_tmp.write("%s:%s:%s: tshark='%s' ours='%s'\n"
-                                     % (r.label, frame, field, show(tv), show(ov)))
-                if printed < args.max_print:
-                    printed += 1
-                    print("  %s:%s:%s: tshark='%s' ours='%s'"
-                          % (r.label, frame, field, show(tv, 200), show(ov, 200)))
-                    if printed == args.max_print:
-                        print('  (further disagreements only in the report)')
+            n_disagree += r.n_disagree
+            if report_tmp and r.n_disagree:
+                r.spool.seek(0)
+                for chunk in iter(lambda: r.spool.read(1 << 20), ''):
+                    report_tmp.write(chunk)
+            r.spool.close()
+            for line in r.first:
+                if printed >= args.max_print:
+                    break
+                printed += 1
+                print('  ' + line)
+                if printed == args.max_print:
+                    print('  (further disagreements only in the report)')
 
     failed_values = compared - agreed
     pct = 100.0 * agreed / compared if compared else 100.0

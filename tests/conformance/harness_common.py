@@ -6,6 +6,7 @@ compare-fields.py and bad-input.py import this module from their own folder.
 import hashlib
 import json
 import os
+import resource
 import shutil
 import signal
 import subprocess
@@ -53,7 +54,8 @@ def sanitizer_report(stderr):
         if pos >= 0:
             start = stderr.rfind(b'\n', 0, pos) + 1
             end = stderr.find(b'\n', pos)
-            return stderr[start:end if end >= 0 else len(stderr)].decode('utf-8', 'backslashreplace')
+            line = stderr[start:end if end >= 0 else len(stderr)]
+            return line.decode('utf-8', 'backslashreplace')
     return None
 
 
@@ -121,6 +123,9 @@ class RunResult:
         self.stdout = b''
         self.stderr = b''
         self.maxrss_kb = 0        # peak resident set size of this child (ru_maxrss, KiB)
+        # The kernel counts the RSS the forked Python process had before exec in ru_maxrss (with
+        # vfork, the parent's own peak): below this, maxrss_kb says nothing about the program.
+        self.rss_floor_kb = 0
         self.elapsed = 0.0
         self.spawn_error = None
 
@@ -152,6 +157,7 @@ def run_watched(cmd, timeout, env=None, capture_stdout=True, stdin_devnull=True)
     out_f = tempfile.TemporaryFile() if capture_stdout else None
     err_f = tempfile.TemporaryFile()
     start = time.monotonic()
+    res.rss_floor_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL if stdin_devnull else None,
                                 stdout=out_f if capture_stdout else subprocess.DEVNULL,

@@ -65,6 +65,15 @@ enum
   TCP_F_OPT_TSECR,
   TCP_F_OPT_UNKNOWN_PAYLOAD,
   TCP_F_PAYLOAD,
+  TCP_F_ANALYSIS,
+  TCP_F_ANALYSIS_FLAGS,
+  TCP_F_ANALYSIS_DUPLICATE_ACK_NUM,
+  TCP_F_ANALYSIS_DUPLICATE_ACK_FRAME,
+  TCP_F_ANALYSIS_ACKS_FRAME,
+  TCP_F_ANALYSIS_BYTES_IN_FLIGHT,
+  TCP_F_ANALYSIS_PUSH_BYTES_SENT,
+  TCP_F_ANALYSIS_ACK_RTT,
+  TCP_F_ANALYSIS_INITIAL_RTT,
   TCP_F_COUNT
 };
 
@@ -152,6 +161,22 @@ static const SsFieldDef tcp_fields[] = {
                         SS_BASE_DEC },
   [TCP_F_OPT_UNKNOWN_PAYLOAD] = { "tcp.options.unknown.payload", N_("Payload"), SS_FT_BYTES },
   [TCP_F_PAYLOAD] = { "tcp.payload", N_("TCP payload"), SS_FT_BYTES },
+  [TCP_F_ANALYSIS] = { "tcp.analysis", N_("SEQ/ACK analysis"), SS_FT_NONE },
+  [TCP_F_ANALYSIS_FLAGS] = { "tcp.analysis.flags", N_("TCP Analysis Flags"), SS_FT_NONE },
+  [TCP_F_ANALYSIS_DUPLICATE_ACK_NUM] = { "tcp.analysis.duplicate_ack_num", N_("Duplicate ACK #"),
+                                         SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_ANALYSIS_DUPLICATE_ACK_FRAME] = { "tcp.analysis.duplicate_ack_frame",
+                                           N_("Duplicate to the ACK in frame"), SS_FT_FRAMENUM },
+  [TCP_F_ANALYSIS_ACKS_FRAME] = { "tcp.analysis.acks_frame",
+                                  N_("This is an ACK to the segment in frame"), SS_FT_FRAMENUM },
+  [TCP_F_ANALYSIS_BYTES_IN_FLIGHT] = { "tcp.analysis.bytes_in_flight", N_("Bytes in flight"),
+                                       SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_ANALYSIS_PUSH_BYTES_SENT] = { "tcp.analysis.push_bytes_sent",
+                                       N_("Bytes sent since last PSH flag"), SS_FT_UINT32,
+                                       SS_BASE_DEC },
+  [TCP_F_ANALYSIS_ACK_RTT] = { "tcp.analysis.ack_rtt", N_("The RTT to ACK the segment was"),
+                               SS_FT_RELATIVE_TIME },
+  [TCP_F_ANALYSIS_INITIAL_RTT] = { "tcp.analysis.initial_rtt", N_("iRTT"), SS_FT_RELATIVE_TIME },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_fields) == TCP_F_COUNT);
 
@@ -162,6 +187,21 @@ enum
   TCP_E_CONNECTION_SYN,
   TCP_E_CONNECTION_SYNACK,
   TCP_E_CONNECTION_RST,
+  TCP_E_RETRANSMISSION,
+  TCP_E_FAST_RETRANSMISSION,
+  TCP_E_SPURIOUS_RETRANSMISSION,
+  TCP_E_OUT_OF_ORDER,
+  TCP_E_REUSED_PORTS,
+  TCP_E_LOST_SEGMENT,
+  TCP_E_ACK_LOST_SEGMENT,
+  TCP_E_WINDOW_UPDATE,
+  TCP_E_WINDOW_FULL,
+  TCP_E_KEEP_ALIVE,
+  TCP_E_KEEP_ALIVE_ACK,
+  TCP_E_DUPLICATE_ACK,
+  TCP_E_ZERO_WINDOW_PROBE,
+  TCP_E_ZERO_WINDOW,
+  TCP_E_ZERO_WINDOW_PROBE_ACK,
   TCP_E_COUNT
 };
 
@@ -176,6 +216,41 @@ static const SsExpertDef tcp_experts[] = {
                                 SS_EXPERT_CHAT, N_("Connection establish acknowledge (SYN+ACK)") },
   [TCP_E_CONNECTION_RST] = { "tcp.connection.rst", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
                              N_("Connection reset (RST)") },
+  [TCP_E_RETRANSMISSION] = { "tcp.analysis.retransmission", SS_EXPERT_GROUP_SEQUENCE,
+                             SS_EXPERT_NOTE, N_("This frame is a (suspected) retransmission") },
+  [TCP_E_FAST_RETRANSMISSION] = { "tcp.analysis.fast_retransmission", SS_EXPERT_GROUP_SEQUENCE,
+                                  SS_EXPERT_NOTE,
+                                  N_("This frame is a (suspected) fast retransmission") },
+  [TCP_E_SPURIOUS_RETRANSMISSION] = { "tcp.analysis.spurious_retransmission",
+                                      SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_NOTE,
+                                      N_("This frame is a (suspected) spurious retransmission") },
+  [TCP_E_OUT_OF_ORDER] = { "tcp.analysis.out_of_order", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                           N_("This frame is a (suspected) out-of-order segment") },
+  [TCP_E_REUSED_PORTS] = { "tcp.analysis.reused_ports", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_NOTE,
+                           N_("A new tcp session is started with the same ports as an earlier "
+                              "session in this trace") },
+  [TCP_E_LOST_SEGMENT] = { "tcp.analysis.lost_segment", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                           N_("Previous segment(s) not captured (common at capture start)") },
+  [TCP_E_ACK_LOST_SEGMENT] = { "tcp.analysis.ack_lost_segment", SS_EXPERT_GROUP_SEQUENCE,
+                               SS_EXPERT_WARN,
+                               N_("ACKed segment that wasn't captured (common at capture start)") },
+  [TCP_E_WINDOW_UPDATE] = { "tcp.analysis.window_update", SS_EXPERT_GROUP_SEQUENCE,
+                            SS_EXPERT_CHAT, N_("TCP window update") },
+  [TCP_E_WINDOW_FULL] = { "tcp.analysis.window_full", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                          N_("TCP window specified by the receiver is now completely full") },
+  [TCP_E_KEEP_ALIVE] = { "tcp.analysis.keep_alive", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_NOTE,
+                         N_("TCP keep-alive segment") },
+  [TCP_E_KEEP_ALIVE_ACK] = { "tcp.analysis.keep_alive_ack", SS_EXPERT_GROUP_SEQUENCE,
+                             SS_EXPERT_NOTE, N_("ACK to a TCP keep-alive segment") },
+  [TCP_E_DUPLICATE_ACK] = { "tcp.analysis.duplicate_ack", SS_EXPERT_GROUP_SEQUENCE,
+                            SS_EXPERT_NOTE, N_("Duplicate ACK") },
+  [TCP_E_ZERO_WINDOW_PROBE] = { "tcp.analysis.zero_window_probe", SS_EXPERT_GROUP_SEQUENCE,
+                                SS_EXPERT_NOTE, N_("TCP Zero Window Probe") },
+  [TCP_E_ZERO_WINDOW] = { "tcp.analysis.zero_window", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                          N_("TCP Zero Window segment") },
+  [TCP_E_ZERO_WINDOW_PROBE_ACK] = { "tcp.analysis.zero_window_probe_ack",
+                                    SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_NOTE,
+                                    N_("ACK to a TCP Zero Window Probe") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_experts) == TCP_E_COUNT);
 
@@ -373,6 +448,128 @@ dissect_options (SsLayer        *l,
     }
 }
 
+static SsItem *
+add_reltime (SsLayer *l,
+             SsItem  *parent,
+             guint    field,
+             gint64   ns)
+{
+  return ss_layer_add_time (l, parent, field, 0, 0, ns / 1000000000, (gint32) (ns % 1000000000));
+}
+
+/* Info column prefix of the analysis flags, in the order Wireshark prepends them. */
+static void
+analysis_info_prefix (const SsTcpInfo *info,
+                      GString         *out)
+{
+  static const struct { guint32 flag; const char *text; } prefixes[] = {
+    { SS_TCP_A_RETRANSMISSION, "[TCP Retransmission] " },
+    { SS_TCP_A_FAST_RETRANSMISSION, "[TCP Fast Retransmission] " },
+    { SS_TCP_A_SPURIOUS_RETRANSMISSION, "[TCP Spurious Retransmission] " },
+    { SS_TCP_A_OUT_OF_ORDER, "[TCP Out-Of-Order] " },
+    { SS_TCP_A_REUSED_PORTS, "[TCP Port numbers reused] " },
+    { SS_TCP_A_LOST_PACKET, "[TCP Previous segment not captured] " },
+    { SS_TCP_A_ACK_LOST_PACKET, "[TCP ACKed unseen segment] " },
+    { SS_TCP_A_WINDOW_UPDATE, "[TCP Window Update] " },
+    { SS_TCP_A_WINDOW_FULL, "[TCP Window Full] " },
+    { SS_TCP_A_KEEP_ALIVE, "[TCP Keep-Alive] " },
+    { SS_TCP_A_KEEP_ALIVE_ACK, "[TCP Keep-Alive ACK] " },
+    { SS_TCP_A_DUPLICATE_ACK, NULL },
+    { SS_TCP_A_ZERO_WINDOW_PROBE, "[TCP ZeroWindowProbe] " },
+    { SS_TCP_A_ZERO_WINDOW, "[TCP ZeroWindow] " },
+    { SS_TCP_A_ZERO_WINDOW_PROBE_ACK, "[TCP ZeroWindowProbeAck] " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    {
+      if (!(info->aflags & prefixes[i].flag))
+        continue;
+      /* Each one is prepended, so the last found comes first. */
+      if (prefixes[i].text)
+        g_string_prepend (out, prefixes[i].text);
+      else
+        {
+          g_autofree char *dup = g_strdup_printf ("[TCP Dup ACK %u#%u] ", info->dupack_frame,
+                                                  info->dupack_num);
+          g_string_prepend (out, dup);
+        }
+    }
+}
+
+/* The "SEQ/ACK analysis" subtree. Flags that Wireshark shows as a field and an expert item both
+ * appear twice in -T fields, as in tshark. */
+static void
+add_analysis (SsLayer         *l,
+              const SsTcpInfo *info)
+{
+  static const struct { guint32 flag; guint expert; } experts[] = {
+    { SS_TCP_A_RETRANSMISSION, TCP_E_RETRANSMISSION },
+    { SS_TCP_A_OUT_OF_ORDER, TCP_E_OUT_OF_ORDER },
+    { SS_TCP_A_REUSED_PORTS, TCP_E_REUSED_PORTS },
+    { SS_TCP_A_LOST_PACKET, TCP_E_LOST_SEGMENT },
+    { SS_TCP_A_ACK_LOST_PACKET, TCP_E_ACK_LOST_SEGMENT },
+    { SS_TCP_A_WINDOW_UPDATE, TCP_E_WINDOW_UPDATE },
+    { SS_TCP_A_WINDOW_FULL, TCP_E_WINDOW_FULL },
+    { SS_TCP_A_KEEP_ALIVE, TCP_E_KEEP_ALIVE },
+    { SS_TCP_A_KEEP_ALIVE_ACK, TCP_E_KEEP_ALIVE_ACK },
+    { SS_TCP_A_ZERO_WINDOW_PROBE, TCP_E_ZERO_WINDOW_PROBE },
+    { SS_TCP_A_ZERO_WINDOW, TCP_E_ZERO_WINDOW },
+    { SS_TCP_A_ZERO_WINDOW_PROBE_ACK, TCP_E_ZERO_WINDOW_PROBE_ACK },
+  };
+  SsPacket *pkt = l->pkt;
+  SsItem *a, *it, *flags;
+
+  a = ss_layer_add_uint (l, NULL, TCP_F_ANALYSIS, 0, 0, 0);
+  ss_item_set_flags (a, SS_ITEM_GENERATED);
+
+  if (info->acks_frame)
+    {
+      it = ss_layer_add_uint (l, a, TCP_F_ANALYSIS_ACKS_FRAME, 0, 0, info->acks_frame);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      /* Like Wireshark, a zero RTT (both frames with one timestamp) is not shown. */
+      if (info->ack_rtt_ns > 0)
+        ss_item_set_flags (add_reltime (l, a, TCP_F_ANALYSIS_ACK_RTT, info->ack_rtt_ns),
+                           SS_ITEM_GENERATED);
+    }
+  if (info->initial_rtt_ns >= 0)
+    ss_item_set_flags (add_reltime (l, a, TCP_F_ANALYSIS_INITIAL_RTT, info->initial_rtt_ns),
+                       SS_ITEM_GENERATED);
+  if (info->bytes_in_flight)
+    ss_item_set_flags (ss_layer_add_uint (l, a, TCP_F_ANALYSIS_BYTES_IN_FLIGHT, 0, 0,
+                                          info->bytes_in_flight), SS_ITEM_GENERATED);
+  if (info->push_bytes_sent)
+    ss_item_set_flags (ss_layer_add_uint (l, a, TCP_F_ANALYSIS_PUSH_BYTES_SENT, 0, 0,
+                                          info->push_bytes_sent), SS_ITEM_GENERATED);
+  if (!info->aflags)
+    return;
+
+  flags = ss_layer_add_uint (l, a, TCP_F_ANALYSIS_FLAGS, 0, 0, 0);
+  ss_item_set_flags (flags, SS_ITEM_GENERATED);
+  for (guint i = 0; i < G_N_ELEMENTS (experts); i++)
+    if (info->aflags & experts[i].flag)
+      ss_packet_add_expert (pkt, flags, SS_PROTO_TCP, experts[i].expert, NULL);
+  if (info->aflags & (SS_TCP_A_FAST_RETRANSMISSION | SS_TCP_A_SPURIOUS_RETRANSMISSION))
+    {
+      guint e = (info->aflags & SS_TCP_A_FAST_RETRANSMISSION) ? TCP_E_FAST_RETRANSMISSION
+                                                              : TCP_E_SPURIOUS_RETRANSMISSION;
+
+      it = ss_layer_add_expert_item (l, flags, TCP_E_RETRANSMISSION);
+      ss_item_set_text (pkt, it, "%s", "This frame is a (suspected) retransmission");
+      ss_packet_add_expert (pkt, it, SS_PROTO_TCP, e, NULL);
+    }
+  if (info->aflags & SS_TCP_A_DUPLICATE_ACK)
+    {
+      it = ss_layer_add_expert_item (l, flags, TCP_E_DUPLICATE_ACK);
+      ss_item_set_text (pkt, it, "%s", "This is a TCP duplicate ack");
+      ss_item_set_flags (ss_layer_add_uint (l, a, TCP_F_ANALYSIS_DUPLICATE_ACK_NUM, 0, 0,
+                                            info->dupack_num), SS_ITEM_GENERATED);
+      it = ss_layer_add_uint (l, a, TCP_F_ANALYSIS_DUPLICATE_ACK_FRAME, 0, 0, info->dupack_frame);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      ss_packet_add_expert (pkt, it, SS_PROTO_TCP, TCP_E_DUPLICATE_ACK, _("Duplicate ACK (#%u)"),
+                            info->dupack_num);
+    }
+}
+
 static void
 dissect_tcp (SsPacket *pkt,
              SsReader *r)
@@ -399,7 +596,6 @@ dissect_tcp (SsPacket *pkt,
     return;
   pkt->srcport = sport;
   pkt->dstport = dport;
-  ss_packet_set_info (pkt, "%u → %u", sport, dport);
 
   seq = ss_reader_get_ntohl (r, 4);
   ack = ss_reader_get_ntohl (r, 8);
@@ -435,6 +631,8 @@ dissect_tcp (SsPacket *pkt,
   info.win_scalefactor = -1;
   info.win_size = window;
   info.wscale = -1;
+  info.ack_rtt_ns = -1;
+  info.initial_rtt_ns = -1;
   if (hlen > 20)
     {
       /* The analysis needs the window scale option before the items are added; a quick scan
@@ -465,6 +663,17 @@ dissect_tcp (SsPacket *pkt,
     {
       info.rel_seq = seq;
       info.rel_ack = ack;
+    }
+
+  if (pkt->want_columns)
+    {
+      g_autoptr(GString) prefix = g_string_new (NULL);
+
+      analysis_info_prefix (&info, prefix);
+      /* The prefix stays when an upper layer writes its own Info. */
+      ss_packet_set_info (pkt, "%s", prefix->str);
+      ss_packet_fence_info (pkt);
+      ss_packet_append_info (pkt, "%u → %u", sport, dport);
     }
 
   if (info.have_stream)
@@ -533,6 +742,9 @@ dissect_tcp (SsPacket *pkt,
           dissect_options (&l, it, 20, hlen, &opts);
         }
     }
+
+  if (info.have_analysis)
+    add_analysis (&l, &info);
 
   if (l.top)
     {
