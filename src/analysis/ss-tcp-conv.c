@@ -89,6 +89,7 @@ struct _SsTcpConv
   GHashTable *streams;     /* TcpKey* -> TcpStream* (current stream of that 4-tuple) */
   GPtrArray  *all;         /* every TcpStream, owned */
   GHashTable *frames;      /* frame number -> TcpFrame* */
+  gboolean    remember;
   guint32     n_streams;
 };
 
@@ -133,6 +134,7 @@ ss_tcp_conv_new (void)
   conv->streams = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
   conv->all = g_ptr_array_new_with_free_func (stream_free);
   conv->frames = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  conv->remember = TRUE;
   return conv;
 }
 
@@ -145,6 +147,13 @@ ss_tcp_conv_free (SsTcpConv *conv)
   g_ptr_array_unref (conv->all);
   g_hash_table_unref (conv->frames);
   g_free (conv);
+}
+
+void
+ss_tcp_conv_set_remember_frames (SsTcpConv *conv,
+                                 gboolean   remember)
+{
+  conv->remember = remember;
 }
 
 guint
@@ -601,6 +610,8 @@ ss_tcp_conv_analyze (gpointer   user_data,
     }
 
   first_pass (conv, pkt, info);
+  if (!conv->remember)
+    return;
   f = g_new (TcpFrame, 1);
   f->info = *info;
   f->info.src = f->info.dst = NULL;

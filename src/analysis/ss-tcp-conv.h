@@ -18,6 +18,10 @@ void       ss_tcp_conv_analyze  (gpointer   conv,
                                  SsPacket  *pkt,
                                  SsTcpInfo *info);
 guint      ss_tcp_conv_get_n_streams (const SsTcpConv *conv);
+/* Whether to keep each frame's results for dissecting it again (default TRUE). A single pass
+ * in order, as the CLI makes, does not need them. */
+void       ss_tcp_conv_set_remember_frames (SsTcpConv *conv,
+                                 gboolean   remember);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsTcpConv, ss_tcp_conv_free)
 

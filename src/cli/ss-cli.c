@@ -251,6 +251,8 @@ ss_cli_run (int    argc,
 
   engine = ss_engine_new (reg, cap);
   tcp = ss_tcp_conv_new ();
+  /* One pass in frame order: nothing is dissected twice. */
+  ss_tcp_conv_set_remember_frames (tcp, FALSE);
   ss_engine_set_tcp_analyzer (engine, ss_tcp_conv_analyze, tcp);
   if (format == OUT_FIELDS)
     {
