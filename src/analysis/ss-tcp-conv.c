@@ -549,6 +549,7 @@ first_pass (SsTcpConv *conv,
 
   info->have_stream = TRUE;
   info->stream = st->stream;
+  info->dir = dir;
   info->relative = TRUE;
   info->rel_seq = info->seq - fwd->base_seq;
   info->rel_ack = rev->base_set ? info->ack - rev->base_seq : info->ack;

@@ -37,6 +37,15 @@ extern const SsProtocol ss_proto_tcp;
 extern const SsProtocol ss_proto_udp;
 extern const SsProtocol ss_proto_dns;
 extern const SsProtocol ss_proto_data;
+extern const SsProtocol ss_proto_http;
+extern const SsProtocol ss_proto_text_lines;
+extern const SsProtocol ss_proto_json;
+extern const SsProtocol ss_proto_tls;
+extern const SsProtocol ss_proto_x509af;
+extern const SsProtocol ss_proto_x509ce;
+extern const SsProtocol ss_proto_x509sat;
+extern const SsProtocol ss_proto_x509if;
+extern const SsProtocol ss_proto_pgsql;
 
 G_END_DECLS
 

@@ -6,6 +6,7 @@
 #include "ss-dissectors.h"
 #include "ss-engine.h"
 #include "ss-frame.h"
+#include "ss-tcp-reasm.h"
 
 struct _SsEngine
 {
@@ -18,6 +19,7 @@ struct _SsEngine
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;
   guint             highest_visited; /* frames below this were dissected once (index + 1) */
+  SsTcpReasm       *tcp_reasm;
   SsPacket          pkt;
 };
 
@@ -31,6 +33,7 @@ ss_engine_new (const SsRegistry *reg,
   engine->cap = cap;
   engine->arena = ss_arena_new (64 * 1024);
   engine->want = g_malloc0 (ss_registry_get_n_fields (reg) / 8 + 1);
+  engine->tcp_reasm = ss_tcp_reasm_new ();
   return engine;
 }
 
@@ -40,6 +43,7 @@ ss_engine_free (SsEngine *engine)
   if (!engine)
     return;
   ss_arena_free (engine->arena);
+  ss_tcp_reasm_free (engine->tcp_reasm);
   g_free (engine->want);
   g_free (engine);
 }
@@ -73,6 +77,13 @@ ss_engine_set_tcp_analyzer (SsEngine         *engine,
 {
   engine->tcp_analyze = func;
   engine->tcp_analyze_data = user_data;
+}
+
+void
+ss_engine_set_single_pass (SsEngine *engine,
+                           gboolean  single)
+{
+  ss_tcp_reasm_set_remember (engine->tcp_reasm, !single);
 }
 
 const SsCapfile *
@@ -117,6 +128,7 @@ ss_engine_dissect (SsEngine *engine,
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;
+  pkt->tcp_reasm = engine->tcp_reasm;
 
   ss_frame_dissect (pkt, engine->cap, index);
 

@@ -32,6 +32,11 @@ void            ss_engine_set_tcp_analyzer  (SsEngine         *engine,
                                              SsTcpAnalyzeFunc  func,
                                              gpointer          user_data);
 
+/* Frames will be dissected once, in order (the CLI): state kept only to dissect a frame again
+ * (reassembled messages) is not kept. */
+void            ss_engine_set_single_pass   (SsEngine         *engine,
+                                             gboolean          single);
+
 /* Dissects frame @index (0-based). The packet is valid until the next call. */
 SsPacket       *ss_engine_dissect           (SsEngine         *engine,
                                              guint             index);

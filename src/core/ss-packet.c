@@ -27,7 +27,7 @@ ss_packet_new_item (SsPacket   *pkt,
   item->def = id != SS_FIELD_ID_NONE ? ss_registry_get_field (pkt->reg, id) : NULL;
   item->offset = r ? r->base + off : off;
   item->length = len;
-  item->source = pkt->n_sources;
+  item->source = pkt->cur_source;
 
   if (!parent)
     parent = &pkt->root;

@@ -102,6 +102,7 @@ typedef struct
   /* filled by the analysis */
   gboolean         have_stream;
   guint32          stream;
+  guint8           dir;        /* 0: from the side that sent first, 1: towards it */
   gboolean         relative;   /* rel_seq/rel_ack are valid */
   guint32          rel_seq;
   guint32          rel_ack;
@@ -199,8 +200,14 @@ struct _SsPacket
   SsByteSource      sources[SS_PACKET_MAX_SOURCES];
   guint             n_sources;
 
+  guint8            cur_source;    /* byte source items are added from: 0 the frame */
+
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;
+  struct _SsTcpReasm *tcp_reasm;   /* TCP reassembly state, may be NULL */
+  /* set by a dissector over TCP whose message is incomplete (see ss-tcp-reasm.h) */
+  guint32           desegment_offset;
+  guint32           desegment_len;
 };
 
 /* A protocol's handle while it adds items. */

@@ -30,6 +30,15 @@ typedef enum
   SS_PROTO_UDP,
   SS_PROTO_DNS,
   SS_PROTO_DATA,
+  SS_PROTO_HTTP,
+  SS_PROTO_TEXT_LINES, /* "data-text-lines": text bodies */
+  SS_PROTO_JSON,
+  SS_PROTO_TLS,
+  SS_PROTO_X509AF,     /* X.509 authentication framework: certificate, validity */
+  SS_PROTO_X509CE,     /* X.509 certificate extensions: subjectAltName, ... */
+  SS_PROTO_X509SAT,    /* X.509 selected attribute types: names in RDNs */
+  SS_PROTO_X509IF,     /* X.509 information framework: RDN sequences */
+  SS_PROTO_PGSQL,
   SS_PROTO_COUNT
 } SsProtocolId;
 

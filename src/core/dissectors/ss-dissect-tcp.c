@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-dissectors.h"
+#include "ss-tcp-reasm.h"
 
 enum
 {
@@ -74,6 +75,12 @@ enum
   TCP_F_ANALYSIS_PUSH_BYTES_SENT,
   TCP_F_ANALYSIS_ACK_RTT,
   TCP_F_ANALYSIS_INITIAL_RTT,
+  TCP_F_SEGMENT_DATA,
+  TCP_F_SEGMENTS,
+  TCP_F_SEGMENT,
+  TCP_F_SEGMENT_COUNT,
+  TCP_F_REASSEMBLED_LENGTH,
+  TCP_F_REASSEMBLED_DATA,
   TCP_F_COUNT
 };
 
@@ -177,6 +184,13 @@ static const SsFieldDef tcp_fields[] = {
   [TCP_F_ANALYSIS_ACK_RTT] = { "tcp.analysis.ack_rtt", N_("The RTT to ACK the segment was"),
                                SS_FT_RELATIVE_TIME },
   [TCP_F_ANALYSIS_INITIAL_RTT] = { "tcp.analysis.initial_rtt", N_("iRTT"), SS_FT_RELATIVE_TIME },
+  [TCP_F_SEGMENT_DATA] = { "tcp.segment_data", N_("TCP segment data"), SS_FT_BYTES },
+  [TCP_F_SEGMENTS] = { "tcp.segments", N_("Reassembled TCP Segments"), SS_FT_NONE },
+  [TCP_F_SEGMENT] = { "tcp.segment", N_("TCP Segment"), SS_FT_FRAMENUM },
+  [TCP_F_SEGMENT_COUNT] = { "tcp.segment.count", N_("Segment count"), SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_REASSEMBLED_LENGTH] = { "tcp.reassembled.length", N_("Reassembled TCP length"),
+                                 SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_REASSEMBLED_DATA] = { "tcp.reassembled.data", N_("Reassembled TCP Data"), SS_FT_BYTES },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_fields) == TCP_F_COUNT);
 
@@ -570,6 +584,138 @@ add_analysis (SsLayer         *l,
     }
 }
 
+/* Calls @next on @r (a segment's payload or a reassembled message) and tells the reassembly
+ * whether it asked for more bytes. */
+static void
+call_next (SsLayer          *l,
+           const SsTcpInfo  *info,
+           const SsProtocol *next,
+           SsReader         *r,
+           guint32           seq,
+           gboolean          is_message)
+{
+  SsPacket *pkt = l->pkt;
+
+  pkt->desegment_offset = 0;
+  pkt->desegment_len = 0;
+  ss_packet_call (pkt, next, r, 0);
+  if (!pkt->visited && pkt->tcp_reasm)
+    ss_tcp_reasm_dissected (pkt->tcp_reasm, pkt->number, (guint64) info->stream << 1 | info->dir,
+                            seq, r->data, r->captured, is_message, pkt->desegment_offset,
+                            pkt->desegment_len);
+  if (pkt->desegment_len && pkt->desegment_offset == 0)
+    {
+      ss_packet_set_protocol (pkt, "TCP");
+      ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
+    }
+}
+
+/* The "[N Reassembled TCP Segments (X bytes): #6(1448), ...]" node and the message's byte
+ * source, then the next protocol on the whole message. */
+static void
+dissect_message (SsLayer              *l,
+                 const SsTcpInfo      *info,
+                 const SsTcpReasmStep *step,
+                 const SsProtocol     *next)
+{
+  SsPacket *pkt = l->pkt;
+  SsItem *segs, *it;
+  SsReader msg;
+  guint8 saved_source = pkt->cur_source;
+
+  segs = ss_layer_add_uint (l, &pkt->root, TCP_F_SEGMENTS, 0, 0, 0);
+  if (segs && pkt->full)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_printf (text, "[%u Reassembled TCP Segments (%u bytes):", step->n_segments,
+                       step->len);
+      for (guint i = 0; i < step->n_segments; i++)
+        g_string_append_printf (text, " #%u(%u)", step->segments[i].frame, step->segments[i].len);
+      g_string_append_c (text, ']');
+      ss_item_set_text (pkt, segs, "%s", text->str);
+    }
+  for (guint i = 0; i < step->n_segments; i++)
+    {
+      const SsTcpReasmSegment *sg = &step->segments[i];
+
+      it = ss_layer_add_uint (l, segs, TCP_F_SEGMENT, 0, 0, sg->frame);
+      ss_item_set_text (pkt, it, "Frame: %u, payload: %u-%u (%u bytes)", sg->frame, sg->offset,
+                        sg->offset + sg->len - 1, sg->len);
+    }
+  ss_item_set_flags (ss_layer_add_uint (l, segs, TCP_F_SEGMENT_COUNT, 0, 0, step->n_segments),
+                     SS_ITEM_GENERATED);
+  ss_item_set_flags (ss_layer_add_uint (l, segs, TCP_F_REASSEMBLED_LENGTH, 0, 0, step->len),
+                     SS_ITEM_GENERATED);
+
+  if (pkt->n_sources >= SS_PACKET_MAX_SOURCES)
+    return;
+  pkt->sources[pkt->n_sources].name = "Reassembled TCP";
+  pkt->sources[pkt->n_sources].data = step->data;
+  pkt->sources[pkt->n_sources].len = step->len;
+  pkt->n_sources++;
+  pkt->cur_source = pkt->n_sources;
+  ss_reader_init (&msg, step->data, step->len, step->len, &pkt->status);
+  ss_item_set_flags (ss_layer_add_bytes (l, segs, TCP_F_REASSEMBLED_DATA, 0, step->len,
+                                         step->data, step->len), SS_ITEM_GENERATED);
+  call_next (l, info, next, &msg, 0, TRUE);
+  pkt->cur_source = saved_source;
+}
+
+/* The payload: straight to the next protocol, or through reassembly when a message spans
+ * segments. Retransmitted data is not dissected again, as in Wireshark. */
+static void
+dissect_payload (SsLayer          *l,
+                 const SsTcpInfo  *info,
+                 SsReader         *r,
+                 guint             hlen,
+                 guint32           seglen,
+                 const SsProtocol *next)
+{
+  SsPacket *pkt = l->pkt;
+  SsTcpReasmStep step;
+  SsReader payload;
+  guint32 captured = ss_reader_remaining (r, hlen);
+  guint32 seq = info->seq;
+
+  if (!next || !pkt->tcp_reasm || !info->have_stream || captured < seglen)
+    {
+      ss_packet_call (pkt, next, r, hlen);
+      return;
+    }
+  if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
+                      | SS_TCP_A_SPURIOUS_RETRANSMISSION))
+    return;
+
+  if (pkt->visited)
+    ss_tcp_reasm_lookup (pkt->tcp_reasm, pkt->number, seglen, &step);
+  else
+    ss_tcp_reasm_segment (pkt->tcp_reasm, pkt->number, (guint64) info->stream << 1 | info->dir,
+                          seq, r->data + hlen, seglen, &step);
+
+  switch (step.action)
+    {
+    case SS_TCP_REASM_SEGMENT:
+      ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, seglen, r->data + hlen, seglen);
+      ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
+      return;
+    case SS_TCP_REASM_COMPLETE:
+      ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, step.rest_offset, r->data + hlen,
+                          step.rest_offset);
+      dissect_message (l, info, &step, next);
+      if (step.rest_offset >= seglen)
+        return;
+      ss_reader_sub (r, hlen + step.rest_offset, -1, &payload);
+      call_next (l, info, next, &payload, seq + step.rest_offset, FALSE);
+      return;
+    case SS_TCP_REASM_DISSECT:
+    default:
+      ss_reader_sub (r, hlen, -1, &payload);
+      call_next (l, info, next, &payload, seq, FALSE);
+      return;
+    }
+}
+
 static void
 dissect_tcp (SsPacket *pkt,
              SsReader *r)
@@ -780,7 +926,7 @@ dissect_tcp (SsPacket *pkt,
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
     next = ss_dissectors_for_tcp_port (MAX (sport, dport));
-  ss_packet_call (pkt, next, r, hlen);
+  dissect_payload (&l, &info, r, hlen, seglen, next);
 }
 
 const SsProtocol ss_proto_tcp = {

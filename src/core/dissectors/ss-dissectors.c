@@ -25,6 +25,15 @@ static const SsProtocol *const ss_protocols[SS_PROTO_COUNT] = {
   [SS_PROTO_UDP] = &ss_proto_udp,
   [SS_PROTO_DNS] = &ss_proto_dns,
   [SS_PROTO_DATA] = &ss_proto_data,
+  [SS_PROTO_HTTP] = &ss_proto_http,
+  [SS_PROTO_TEXT_LINES] = &ss_proto_text_lines,
+  [SS_PROTO_JSON] = &ss_proto_json,
+  [SS_PROTO_TLS] = &ss_proto_tls,
+  [SS_PROTO_X509AF] = &ss_proto_x509af,
+  [SS_PROTO_X509CE] = &ss_proto_x509ce,
+  [SS_PROTO_X509SAT] = &ss_proto_x509sat,
+  [SS_PROTO_X509IF] = &ss_proto_x509if,
+  [SS_PROTO_PGSQL] = &ss_proto_pgsql,
 };
 
 const SsProtocol *

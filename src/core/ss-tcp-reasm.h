@@ -1,0 +1,87 @@
+/* ss-tcp-reasm.h: putting TCP payload back together for protocols whose messages span segments
+ *
+ * A dissector over TCP that finds its message incomplete sets pkt->desegment_offset (where the
+ * unfinished message starts in the bytes it was given) and pkt->desegment_len (how many more
+ * bytes it needs, or SS_DESEGMENT_ONE_MORE_SEGMENT when it cannot tell) and returns without
+ * adding tree items for that message. The TCP dissector then collects the following segments of
+ * the same direction and calls it again, on the frame that completes the message, with the
+ * reassembled bytes as a byte source of their own. This is Wireshark's desegmentation contract
+ * (pinfo->desegment_offset/desegment_len), so frames and fields line up with tshark's.
+ *
+ * The state is per capture and lives in the engine. Results are kept per frame when the engine
+ * is told frames may be dissected again (the GUI); a single pass in order (the CLI) frees each
+ * message as soon as it was dissected.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define SS_DESEGMENT_ONE_MORE_SEGMENT 0x0fffffffu
+
+/* Cap on one reassembled message: a peer announcing more is not buffered without bound. */
+#define SS_TCP_REASM_MAX_PDU (64u * 1024 * 1024)
+
+typedef struct _SsTcpReasm SsTcpReasm;
+
+typedef struct
+{
+  guint32 frame;
+  guint32 offset;            /* of this segment's bytes in the message */
+  guint32 len;
+} SsTcpReasmSegment;
+
+/* What the TCP dissector is to do with a segment's payload. */
+typedef enum
+{
+  SS_TCP_REASM_DISSECT,      /* hand the payload (from .offset) to the next protocol */
+  SS_TCP_REASM_SEGMENT,      /* a piece of a message that is not complete yet: show as data */
+  SS_TCP_REASM_COMPLETE,     /* .data holds a whole message; .rest bytes of this segment follow */
+} SsTcpReasmAction;
+
+typedef struct
+{
+  SsTcpReasmAction         action;
+  const guint8            *data;       /* COMPLETE: the message's bytes */
+  guint32                  len;
+  const SsTcpReasmSegment *segments;   /* COMPLETE: where they came from */
+  guint                    n_segments;
+  guint32                  rest_offset; /* COMPLETE: offset in this segment's payload where bytes
+                                         * after the message start (== payload length: none) */
+} SsTcpReasmStep;
+
+SsTcpReasm *ss_tcp_reasm_new       (void);
+void        ss_tcp_reasm_free      (SsTcpReasm     *reasm);
+void        ss_tcp_reasm_set_remember (SsTcpReasm  *reasm,
+                                    gboolean        remember);
+
+/* First pass, before the payload of a segment is dissected: @flow identifies stream and
+ * direction, @seq is the segment's raw sequence number. */
+void        ss_tcp_reasm_segment   (SsTcpReasm     *reasm,
+                                    guint32         frame,
+                                    guint64         flow,
+                                    guint32         seq,
+                                    const guint8   *payload,
+                                    guint32         len,
+                                    SsTcpReasmStep *step);
+/* After the next protocol was called on a DISSECT or COMPLETE step: it asked for more bytes at
+ * @desegment_offset (in the bytes it was given) or not (@desegment_len 0). */
+void        ss_tcp_reasm_dissected (SsTcpReasm     *reasm,
+                                    guint32         frame,
+                                    guint64         flow,
+                                    guint32         seq,
+                                    const guint8   *given,
+                                    guint32         given_len,
+                                    gboolean        given_is_message,
+                                    guint32         desegment_offset,
+                                    guint32         desegment_len);
+/* A later pass: what the first pass decided for @frame (DISSECT when it kept nothing). */
+void        ss_tcp_reasm_lookup    (SsTcpReasm     *reasm,
+                                    guint32         frame,
+                                    guint32         payload_len,
+                                    SsTcpReasmStep *step);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsTcpReasm, ss_tcp_reasm_free)
+
+G_END_DECLS
