@@ -253,6 +253,7 @@ ss_cli_run (int    argc,
   tcp = ss_tcp_conv_new ();
   /* One pass in frame order: nothing is dissected twice. */
   ss_tcp_conv_set_remember_frames (tcp, FALSE);
+  ss_engine_set_single_pass (engine, TRUE);
   ss_engine_set_tcp_analyzer (engine, ss_tcp_conv_analyze, tcp);
   if (format == OUT_FIELDS)
     {
