@@ -20,6 +20,7 @@ struct _SsEngine
   gpointer          tcp_analyze_data;
   guint             highest_visited; /* frames below this were dissected once (index + 1) */
   SsTcpReasm       *tcp_reasm;
+  SsSession        *session;
   SsPacket          pkt;
 };
 
@@ -34,6 +35,7 @@ ss_engine_new (const SsRegistry *reg,
   engine->arena = ss_arena_new (64 * 1024);
   engine->want = g_malloc0 (ss_registry_get_n_fields (reg) / 8 + 1);
   engine->tcp_reasm = ss_tcp_reasm_new ();
+  engine->session = ss_session_new ();
   return engine;
 }
 
@@ -44,6 +46,7 @@ ss_engine_free (SsEngine *engine)
     return;
   ss_arena_free (engine->arena);
   ss_tcp_reasm_free (engine->tcp_reasm);
+  ss_session_free (engine->session);
   g_free (engine->want);
   g_free (engine);
 }
@@ -129,6 +132,8 @@ ss_engine_dissect (SsEngine *engine,
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;
   pkt->tcp_reasm = engine->tcp_reasm;
+  pkt->session = engine->session;
+  pkt->tcp_stream = G_MAXUINT32;
 
   ss_frame_dissect (pkt, engine->cap, index);
 

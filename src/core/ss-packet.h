@@ -84,7 +84,7 @@ typedef struct
   guint8 data[16];
 } SsAddress;
 
-typedef struct _SsSession SsSession;
+#include "ss-session.h"
 
 /* What TCP hands to the analysis (src/analysis) and gets back. */
 typedef struct
@@ -201,6 +201,8 @@ struct _SsPacket
   guint             n_sources;
 
   guint8            cur_source;    /* byte source items are added from: 0 the frame */
+  guint32           tcp_stream;    /* of the segment being dissected, G_MAXUINT32 outside TCP */
+  guint8            tcp_dir;       /* 0: from the side that sent first, 1: towards it */
 
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;

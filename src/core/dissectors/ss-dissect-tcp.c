@@ -926,6 +926,11 @@ dissect_tcp (SsPacket *pkt,
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
     next = ss_dissectors_for_tcp_port (MAX (sport, dport));
+  if (info.have_stream)
+    {
+      pkt->tcp_stream = info.stream;
+      pkt->tcp_dir = info.dir;
+    }
   dissect_payload (&l, &info, r, hlen, seglen, next);
 }
 
