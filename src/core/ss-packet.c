@@ -474,11 +474,20 @@ ss_packet_add_expert (SsPacket     *pkt,
     if (ss_packet_wants_id (pkt, eid))
       ss_item_set_flags (ss_packet_new_item (pkt, l.top, eid, NULL, 0, 0), SS_ITEM_HIDDEN);
   }
-  ss_item_set_flags (ss_layer_add_string (&l, NULL, 0, 0, 0, msg, -1), SS_ITEM_HIDDEN);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, 1, 0, 0, (guint64) def->severity << 21),
-                     SS_ITEM_HIDDEN);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, 2, 0, 0, (guint64) def->group << 24),
-                     SS_ITEM_HIDDEN);
+  /* Shown under the expert node as tshark -V shows them. */
+  {
+    SsItem *it;
+
+    it = ss_layer_add_string (&l, NULL, 0, 0, 0, msg, -1);
+    ss_item_set_flags (it, SS_ITEM_GENERATED);
+    ss_item_set_text (pkt, it, "%s", msg);
+    it = ss_layer_add_uint (&l, NULL, 1, 0, 0, (guint64) def->severity << 21);
+    ss_item_set_flags (it, SS_ITEM_GENERATED);
+    ss_item_set_text (pkt, it, "Severity level: %s", ss_expert_severity_name (def->severity));
+    it = ss_layer_add_uint (&l, NULL, 2, 0, 0, (guint64) def->group << 24);
+    ss_item_set_flags (it, SS_ITEM_GENERATED);
+    ss_item_set_text (pkt, it, "Group: %s", ss_expert_group_name (def->group));
+  }
 }
 
 void
