@@ -57,6 +57,9 @@ typedef struct
   gboolean push_set_last;
   Unacked *segments;
   guint    n_segments;
+  guint    num_sack;       /* SACK blocks in this side's last segment */
+  guint32  sack_le[4];
+  guint32  sack_re[4];
 } TcpFlow;
 
 typedef struct
@@ -251,6 +254,14 @@ analyze_sequence (TcpStream *st,
   guint32 nextseq;
   guint ackcount = 0;
   Unacked *u, *prev;
+
+  /* The SACK blocks this side reports now; bytes in flight of the other side leave them out. */
+  fwd->num_sack = info->sack_n;
+  for (guint i = 0; i < info->sack_n; i++)
+    {
+      fwd->sack_le[i] = info->sack_le[i];
+      fwd->sack_re[i] = info->sack_re[i];
+    }
 
   /* ZERO WINDOW PROBE: one byte at the next sequence number while the peer's window is 0. */
   if (seglen == 1 && seq == fwd->nextseq && rev->window == 0)
@@ -460,6 +471,12 @@ finished_retransmission:
             last_seq = u->nextseq - fwd->base_seq;
         }
       in_flight = last_seq - first_seq;
+      /* A FIN takes a sequence number but carries no byte. */
+      if (flags & TH_FIN)
+        in_flight -= 1;
+      /* Selectively acknowledged bytes have arrived: they are not in flight. */
+      for (guint i = 0; i < rev->num_sack; i++)
+        in_flight -= rev->sack_re[i] - rev->sack_le[i];
       if (in_flight > 0 && in_flight < 2000000000)
         {
           info->have_analysis = TRUE;
@@ -525,6 +542,26 @@ first_pass (SsTcpConv *conv,
   fwd = &st->flow[dir];
   rev = &st->flow[1 - dir];
 
+  /* A SYN/ACK with another initial sequence number than this side used so far: the ports were
+   * reused; this side starts over (Wireshark keeps the stream number here). */
+  if ((info->flags & (TH_SYN | TH_ACK)) == (TH_SYN | TH_ACK) && fwd->base_set
+      && info->seq != fwd->base_seq)
+    {
+      Unacked *u;
+
+      while ((u = fwd->segments))
+        {
+          fwd->segments = u->next;
+          g_free (u);
+        }
+      fwd->n_segments = 0;
+      fwd->base_seq = info->seq;
+      fwd->nextseq = 0;
+      fwd->maxseqtobeacked = 0;
+      fwd->win_scale = -1;
+      info->aflags |= SS_TCP_A_REUSED_PORTS;
+    }
+
   if ((info->flags & TH_SYN) && fwd->win_scale == -1)
     fwd->win_scale = info->wscale >= 0 ? info->wscale : -2;
 
@@ -566,8 +603,9 @@ first_pass (SsTcpConv *conv,
       info->win_scalefactor = -2;
       info->win_size = info->window;
     }
-  else if (fwd->win_scale >= 0 && rev->win_scale >= 0)
+  else if (fwd->win_scale >= 0)
     {
+      /* Scaled with this side's own shift even when the peer's SYN was not captured. */
       guint shift = MIN (fwd->win_scale, 14);
 
       info->win_scalefactor = 1 << shift;

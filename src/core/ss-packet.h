@@ -99,6 +99,9 @@ typedef struct
   guint32          window;     /* unscaled, as in the header */
   guint32          seglen;
   gint             wscale;     /* window scale option shift, -1 when absent */
+  guint            sack_n;     /* SACK blocks in this segment (raw edges) */
+  guint32          sack_le[4];
+  guint32          sack_re[4];
   /* filled by the analysis */
   gboolean         have_stream;
   guint32          stream;

@@ -315,6 +315,7 @@ typedef struct
 {
   gint     wscale;
   GString *info;         /* Info column text of the options, NULL when nobody shows it */
+  guint32  sack_base;    /* SACK edges are shown relative to the peer's first sequence number */
 } TcpOptionState;
 
 static void info_printf (GString *info, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -423,11 +424,13 @@ dissect_options (SsLayer        *l,
             ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
             for (guint i = 0; i < n; i++)
               {
-                guint32 le = ss_reader_get_ntohl (r, off + 2 + 8 * i);
-                guint32 re = ss_reader_get_ntohl (r, off + 6 + 8 * i);
+                guint32 le = ss_reader_get_ntohl (r, off + 2 + 8 * i) - st->sack_base;
+                guint32 re = ss_reader_get_ntohl (r, off + 6 + 8 * i) - st->sack_base;
 
-                ss_layer_add_item (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, SS_ENC_BE);
-                ss_layer_add_item (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, SS_ENC_BE);
+                if (ss_reader_failed (r))
+                  break;
+                ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, le);
+                ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, re);
                 info_printf (st->info, " SLE=%u SRE=%u", le, re);
               }
             ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_COUNT, off, 0, n),
@@ -684,7 +687,7 @@ dissect_payload (SsLayer          *l,
       return;
     }
   if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
-                      | SS_TCP_A_SPURIOUS_RETRANSMISSION))
+                      | SS_TCP_A_SPURIOUS_RETRANSMISSION | SS_TCP_A_OUT_OF_ORDER))
     return;
 
   if (pkt->visited)
@@ -781,8 +784,8 @@ dissect_tcp (SsPacket *pkt,
   info.initial_rtt_ns = -1;
   if (hlen > 20)
     {
-      /* The analysis needs the window scale option before the items are added; a quick scan
-       * finds it and the full parse below adds the items. */
+      /* The analysis needs the window scale and SACK options before the items are added; a
+       * quick scan finds them and the full parse below adds the items. */
       for (guint off = 20; off + 1 < hlen && ss_reader_has (r, off, 2);)
         {
           guint8 kind = r->data[off];
@@ -800,6 +803,12 @@ dissect_tcp (SsPacket *pkt,
             break;
           if (kind == 3 && olen == 3 && ss_reader_has (r, off + 2, 1))
             info.wscale = r->data[off + 2];
+          if (kind == 5 && olen >= 10 && ss_reader_has (r, off, olen))
+            for (guint b = 0; b < (guint) (olen - 2) / 8 && info.sack_n < 4; b++, info.sack_n++)
+              {
+                info.sack_le[info.sack_n] = ss_reader_get_ntohl (r, off + 2 + 8 * b);
+                info.sack_re[info.sack_n] = ss_reader_get_ntohl (r, off + 6 + 8 * b);
+              }
           off += olen;
         }
     }
@@ -879,6 +888,8 @@ dissect_tcp (SsPacket *pkt,
   ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
 
   opts.info = text ? g_string_new (NULL) : NULL;
+  /* The edges acknowledge the peer's bytes: relative to the base of the other direction. */
+  opts.sack_base = info.relative ? info.ack - info.rel_ack : 0;
   if (hlen > 20)
     {
       if (ss_reader_check (r, 20, hlen - 20))
