@@ -9,6 +9,13 @@ packages=(
   libglib2.0-dev zlib1g-dev libzstd-dev liblz4-dev
   # tests: tshark is the reference implementation the conformance tests compare against
   tshark python3
+  # capture helper: libpcap, eBPF (clang -target bpf, bpftool gen skeleton, libbpf), capabilities
+  libpcap-dev libbpf-dev bpftool clang libcap-dev libcap2-bin
+  # live capture tests: namespaces, veth, real client/server, a parallel dumpcap (from tshark)
+  iproute2 ethtool curl netcat-openbsd util-linux
+  # GUI: GTK 4; its tests run under a virtual X server with a private session bus; the desktop
+  # file, AppStream metainfo and MIME types are validated and installed with these tools
+  libgtk-4-dev xvfb xauth dbus-daemon desktop-file-utils appstream shared-mime-info
 )
 
 missing=()

@@ -12,6 +12,7 @@
 #include "ss-capwrite.h"
 #include "ss-cli-print.h"
 #include "ss-cli.h"
+#include "ss-dfilter.h"
 #include "ss-engine.h"
 #include "ss-tcp-conv.h"
 
@@ -30,6 +31,10 @@ typedef struct
   gboolean   quiet;           /* -q */
   gboolean   line_buffered;   /* -l */
   char      *time_format;     /* -t */
+  char      *display_filter;  /* -Y */
+  char      *read_filter;     /* -R */
+  gboolean   two_pass;        /* -2 */
+  char      *glossary;        /* -G */
   gboolean   version;
 } SsCliOptions;
 
@@ -43,6 +48,140 @@ ss_cli_options_clear (SsCliOptions *o)
   g_free (o->write_file);
   g_free (o->write_format);
   g_free (o->time_format);
+  g_free (o->display_filter);
+  g_free (o->read_filter);
+  g_free (o->glossary);
+}
+
+static const char *
+base_name (const SsFieldDef *def)
+{
+  if (def->type == SS_FT_BOOLEAN || !ss_field_type_is_integer (def->type))
+    return "";
+  switch (def->display)
+    {
+    case SS_BASE_HEX: return "BASE_HEX";
+    case SS_BASE_OCT: return "BASE_OCT";
+    case SS_BASE_DEC_HEX: return "BASE_DEC_HEX";
+    case SS_BASE_HEX_DEC: return "BASE_HEX_DEC";
+    default: return "BASE_DEC";
+    }
+}
+
+/* `-G fields` and `-G protocols` in tshark's layout: what the display filter knows. */
+static gboolean
+print_glossary (const SsRegistry *reg,
+                const char       *report)
+{
+  guint n = ss_registry_get_n_fields (reg);
+  gboolean fields = strcmp (report, "fields") == 0;
+
+  if (!fields && strcmp (report, "protocols") != 0)
+    {
+      g_printerr (_("stratoshark: Invalid -G report \"%s\": use fields or protocols\n"), report);
+      return FALSE;
+    }
+  for (SsFieldId id = 0; id < n; id++)
+    {
+      const SsFieldDef *def = ss_registry_get_field (reg, id);
+      const SsProtocol *proto = ss_registry_get_field_protocol (reg, id);
+      const char *name = def->name ? _(def->name) : "";
+
+      if (ss_registry_lookup_field (reg, def->abbrev) != id && def->type != SS_FT_PROTOCOL)
+        continue;
+      if (id == ss_registry_get_protocol_field (reg, proto->id))
+        {
+          if (fields)
+            g_print ("P\t%s\t%s\n", name, def->abbrev);
+          else
+            g_print ("%s\t%s\t%s\n", name, proto->short_name, def->abbrev);
+        }
+      else if (fields)
+        g_print ("F\t%s\t%s\t%s\t%s\t%s\t0x%" G_GINT64_MODIFIER "x\t%s\n", name, def->abbrev,
+                 ss_field_type_name (def->type), proto->abbrev, base_name (def), def->mask,
+                 def->blurb ? def->blurb : "");
+    }
+  return TRUE;
+}
+
+/* A filter that does not compile, as tshark reports it: the message, then the filter with the
+ * offending part underlined. */
+static void
+print_filter_error (const char         *filter,
+                    const GError       *error,
+                    const SsDfilterLoc *loc)
+{
+  g_printerr ("stratoshark: %s\n", error->message);
+  if (loc->start >= 0 && (gsize) loc->start <= strlen (filter))
+    {
+      g_autoptr(GString) line = g_string_new ("    ");
+
+      for (gssize i = 0; i < loc->start; i++)
+        g_string_append_c (line, filter[i] == '\t' ? '\t' : ' ');
+      g_string_append_c (line, '^');
+      for (gssize i = loc->start + 1; i < loc->end; i++)
+        g_string_append_c (line, '~');
+      g_printerr ("    %s\n%s\n", filter, line->str);
+    }
+}
+
+static SsDfilter *
+compile_filter (const SsRegistry *reg,
+                const char       *text)
+{
+  g_autoptr(GError) error = NULL;
+  SsDfilterLoc loc;
+  SsDfilter *df = ss_dfilter_compile (reg, text, &loc, &error);
+
+  if (!df)
+    print_filter_error (text, error, &loc);
+  return df;
+}
+
+/* frame.time_delta_displayed depends on what was displayed, which only the loop knows: as in
+ * tshark it is the time since the last packet shown (0 before the first), also while the
+ * display filter decides whether this packet is shown. */
+static void
+set_time_delta_displayed (SsPacket  *pkt,
+                          SsFieldId  id,
+                          gint64     delta_ns)
+{
+  for (SsItem *it = pkt->added_head; it; it = it->next_added)
+    if (it->id == id)
+      {
+        it->v.time.secs = delta_ns / 1000000000;
+        it->v.time.nsecs = (gint32) (delta_ns % 1000000000);
+      }
+}
+
+static gboolean
+filter_reads (const SsDfilter *df,
+              SsFieldId        id)
+{
+  const SsFieldId *ids;
+  guint n;
+
+  if (!df)
+    return FALSE;
+  ids = ss_dfilter_get_fields (df, &n);
+  for (guint i = 0; i < n; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+want_filter_fields (SsEngine        *engine,
+                    const SsDfilter *df)
+{
+  const SsFieldId *ids;
+  guint n;
+
+  if (!df)
+    return;
+  ids = ss_dfilter_get_fields (df, &n);
+  for (guint i = 0; i < n; i++)
+    ss_engine_want_field (engine, ids[i]);
 }
 
 static gboolean
@@ -123,7 +262,17 @@ ss_cli_run (int    argc,
          "quote=d|s|n"), N_("OPTION=VALUE") },
     { "verbose", 'V', 0, G_OPTION_ARG_NONE, &o.verbose, N_("Print the protocol tree"), NULL },
     { "hex", 'x', 0, G_OPTION_ARG_NONE, &o.hex, N_("Print a hex and ASCII dump"), NULL },
-    { "count", 'c', 0, G_OPTION_ARG_INT, &o.count, N_("Stop after N packets"), N_("N") },
+    { "count", 'c', 0, G_OPTION_ARG_INT, &o.count, N_("Stop after reading N packets"), N_("N") },
+    /* Filters are taken as bytes, like tshark: a filter may hold any text in quotes. */
+    { "display-filter", 'Y', 0, G_OPTION_ARG_FILENAME, &o.display_filter,
+      N_("Show only the packets that match a display filter (Wireshark syntax)"), N_("FILTER") },
+    { "read-filter", 'R', 0, G_OPTION_ARG_FILENAME, &o.read_filter,
+      N_("With -2, keep only the packets that match FILTER in the first pass"), N_("FILTER") },
+    { "glossary", 'G', 0, G_OPTION_ARG_STRING, &o.glossary,
+      N_("Print a report and exit: fields (every field and protocol a filter can name) or "
+         "protocols"), N_("REPORT") },
+    { "two-pass", '2', 0, G_OPTION_ARG_NONE, &o.two_pass,
+      N_("Dissect in two passes: the first sees every packet before any is shown"), NULL },
     { "write-file", 'w', 0, G_OPTION_ARG_FILENAME, &o.write_file,
       N_("Write the packets to FILE (pcapng unless -F pcap)"), N_("FILE") },
     { "write-format", 'F', 0, G_OPTION_ARG_STRING, &o.write_format,
@@ -149,11 +298,18 @@ ss_cli_run (int    argc,
   g_autoptr(GString) out = g_string_sized_new (512 * 1024);
   g_autofree SsFieldId *ids = NULL;
   g_autofree gint *writer_if = NULL;
+  g_autoptr(SsDfilter) dfilter = NULL;
+  g_autoptr(SsDfilter) rfilter = NULL;
+  g_autoptr(GArray) kept = NULL;
   enum { OUT_TEXT, OUT_FIELDS, OUT_JSON } format = OUT_TEXT;
   SsFieldsOptions fo;
   guint n_fields, printed = 0, n_frames;
   gint64 first_ts = 0;
   gboolean more = TRUE;
+  gboolean lazy_columns, fix_delta_displayed;
+  guint n_read = 0, n_shown = 0;
+  SsFieldId delta_displayed;
+  gint64 last_shown_ns = G_MININT64;
   int status = SS_CLI_EXIT_OK;
 
   ctx = g_option_context_new (_("- read and dissect capture files like tshark"));
@@ -171,6 +327,14 @@ ss_cli_run (int    argc,
       g_print ("StratoShark %s\n", PACKAGE_VERSION);
       ss_cli_options_clear (&o);
       return SS_CLI_EXIT_OK;
+    }
+  if (o.glossary)
+    {
+      g_autoptr(SsRegistry) greg = ss_registry_new ();
+      gboolean ok = print_glossary (greg, o.glossary);
+
+      ss_cli_options_clear (&o);
+      return ok ? SS_CLI_EXIT_OK : SS_CLI_EXIT_BAD_INPUT;
     }
   if (argc > 1)
     {
@@ -220,7 +384,31 @@ ss_cli_run (int    argc,
       return SS_CLI_EXIT_BAD_INPUT;
     }
 
+  if (o.read_filter && !o.two_pass)
+    {
+      g_printerr (_("stratoshark: -R without -2 is deprecated. For single-pass filtering use "
+                    "-Y.\n"));
+      ss_cli_options_clear (&o);
+      return SS_CLI_EXIT_ERROR;
+    }
+
   reg = ss_registry_new ();
+  /* Filters are checked before the file is opened, as tshark does. */
+  if (o.read_filter && !(rfilter = compile_filter (reg, o.read_filter)))
+    {
+      ss_cli_options_clear (&o);
+      return SS_CLI_EXIT_BAD_INPUT;
+    }
+  if (o.display_filter && !(dfilter = compile_filter (reg, o.display_filter)))
+    {
+      ss_cli_options_clear (&o);
+      return SS_CLI_EXIT_BAD_INPUT;
+    }
+  if (dfilter && ss_dfilter_is_empty (dfilter))
+    g_clear_pointer (&dfilter, ss_dfilter_free);
+  if (rfilter && ss_dfilter_is_empty (rfilter))
+    g_clear_pointer (&rfilter, ss_dfilter_free);
+
   n_fields = o.fields ? g_strv_length (o.fields) : 0;
   ids = g_new0 (SsFieldId, n_fields + 1);
   {
@@ -251,10 +439,20 @@ ss_cli_run (int    argc,
 
   engine = ss_engine_new (reg, cap);
   tcp = ss_tcp_conv_new ();
-  /* One pass in frame order: nothing is dissected twice. */
-  ss_tcp_conv_set_remember_frames (tcp, FALSE);
-  ss_engine_set_single_pass (engine, TRUE);
+  /* One pass in frame order: nothing is dissected twice. With -2 every frame is dissected
+   * again in the second pass, with what the first pass learnt.
+   * The summary's columns cost more than dissecting for a filter: with a display filter they
+   * are built only for the packets it shows, by dissecting those again (which needs the state
+   * of each frame kept, as for -2). When the filter shows many packets, dissecting twice costs
+   * more than the columns it saves, and the loop goes back to building them for all. */
+  lazy_columns = dfilter && format == OUT_TEXT && !o.verbose && !o.quiet && !o.hex
+                 && !o.write_file;
+  ss_tcp_conv_set_remember_frames (tcp, o.two_pass || lazy_columns);
+  ss_engine_set_single_pass (engine, !o.two_pass && !lazy_columns);
   ss_engine_set_tcp_analyzer (engine, ss_tcp_conv_analyze, tcp);
+  /* A filter reads only the fields it names: the pass extracts those and no more. */
+  want_filter_fields (engine, dfilter);
+  want_filter_fields (engine, rfilter);
   if (format == OUT_FIELDS)
     {
       for (guint i = 0; i < n_fields; i++)
@@ -264,7 +462,14 @@ ss_cli_run (int    argc,
         ss_fields_printer_header (fields, out);
     }
   ss_engine_set_full_tree (engine, format == OUT_JSON || (format == OUT_TEXT && o.verbose));
-  ss_engine_set_want_columns (engine, format == OUT_TEXT && !o.verbose && !o.quiet);
+  delta_displayed = ss_registry_lookup_field (reg, "frame.time_delta_displayed");
+  fix_delta_displayed = dfilter && delta_displayed != SS_FIELD_ID_NONE
+                        && (format == OUT_JSON || (format == OUT_TEXT && o.verbose)
+                            || filter_reads (dfilter, delta_displayed));
+  for (guint i = 0; fix_delta_displayed == FALSE && dfilter && i < n_fields; i++)
+    fix_delta_displayed = ids[i] == delta_displayed;
+  ss_engine_set_want_columns (engine, format == OUT_TEXT && !o.verbose && !o.quiet
+                              && !lazy_columns);
 
   if (o.write_file)
     {
@@ -292,23 +497,75 @@ ss_cli_run (int    argc,
         }
     }
 
+  if (o.two_pass)
+    {
+      /* First pass: every frame in order (up to -c), keeping those the read filter passes. */
+      kept = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint index = 0; o.count <= 0 || index < (guint) o.count; index++)
+        {
+          SsPacket *pkt;
+
+          while (index >= ss_capfile_get_n_frames (cap) && !ss_capfile_is_complete (cap))
+            ss_capfile_index (cap, 65536, NULL);
+          if (index >= ss_capfile_get_n_frames (cap))
+            break;
+          pkt = ss_engine_dissect (engine, index);
+          if (!rfilter || ss_dfilter_apply (rfilter, pkt))
+            g_array_append_val (kept, index);
+        }
+    }
+
   if (format == OUT_JSON && !o.quiet)
     g_string_append (out, "[\n");
 
-  for (guint index = 0; more; index++)
+  for (guint k = 0; more; k++)
     {
       SsPacket *pkt;
+      guint index = k;
 
+      if (kept)
+        {
+          if (k >= kept->len)
+            break;
+          index = g_array_index (kept, guint, k);
+        }
       /* Index in steps so the first packets print before a huge file is fully read. */
       while (index >= ss_capfile_get_n_frames (cap) && !ss_capfile_is_complete (cap))
         ss_capfile_index (cap, 65536, NULL);
       n_frames = ss_capfile_get_n_frames (cap);
       if (index >= n_frames)
         break;
-      if (index == 0)
+      if (k == 0)
         first_ts = ss_capfile_get_frame (cap, 0)->ts_ns;
+      /* -c counts the packets read, displayed or not, as tshark's does. */
+      if (!kept && o.count > 0 && index + 1 >= (guint) o.count)
+        more = FALSE;
 
       pkt = ss_engine_dissect (engine, index);
+      n_read++;
+      if (fix_delta_displayed)
+        set_time_delta_displayed (pkt, delta_displayed, last_shown_ns == G_MININT64
+                                                        ? 0 : pkt->ts_ns - last_shown_ns);
+      if (dfilter && !ss_dfilter_apply (dfilter, pkt))
+        continue;
+      n_shown++;
+      if (lazy_columns)
+        {
+          ss_engine_set_want_columns (engine, TRUE);
+          pkt = ss_engine_dissect (engine, index);
+          if (fix_delta_displayed)
+            set_time_delta_displayed (pkt, delta_displayed, last_shown_ns == G_MININT64
+                                                            ? 0 : pkt->ts_ns - last_shown_ns);
+          if (n_read >= 4096 && n_shown * 4 > n_read)
+            {
+              /* From here on every frame is dissected once, with its columns. */
+              lazy_columns = FALSE;
+              ss_tcp_conv_set_remember_frames (tcp, o.two_pass);
+              ss_engine_set_single_pass (engine, !o.two_pass);
+            }
+          else
+            ss_engine_set_want_columns (engine, FALSE);
+        }
 
       if (writer)
         {
@@ -375,8 +632,7 @@ ss_cli_run (int    argc,
         }
       if (o.line_buffered)
         fflush (stdout);
-      if (o.count > 0 && printed >= (guint) o.count)
-        more = FALSE;
+      last_shown_ns = pkt->ts_ns;
     }
 
   if (format == OUT_JSON && !o.quiet)

@@ -46,6 +46,14 @@ extern const SsProtocol ss_proto_x509ce;
 extern const SsProtocol ss_proto_x509sat;
 extern const SsProtocol ss_proto_x509if;
 extern const SsProtocol ss_proto_pgsql;
+extern const SsProtocol ss_proto_ebpf;
+/* Called by the frame layer for records with options: adds the "eBPF Metadata" layer when the
+ * record carries StratoShark's custom options (ss-dissect-ebpf.c). */
+struct _SsCapfile;
+void ss_ebpf_dissect (SsPacket                *pkt,
+                      const struct _SsCapfile *cap,
+                      guint                    index,
+                      SsReader                *r);
 
 G_END_DECLS
 

@@ -39,6 +39,7 @@ typedef enum
   SS_PROTO_X509SAT,    /* X.509 selected attribute types: names in RDNs */
   SS_PROTO_X509IF,     /* X.509 information framework: RDN sequences */
   SS_PROTO_PGSQL,
+  SS_PROTO_EBPF,       /* StratoShark's per-packet capture metadata (pcapng custom options) */
   SS_PROTO_COUNT
 } SsProtocolId;
 

@@ -50,4 +50,31 @@ void        ss_test_every_cut         (guint          link_type,
                                        guint32        len,
                                        guint32        headers);
 
+/* An Ethernet II + IPv4 + TCP frame (20-byte headers, flags PSH|ACK, window 1024) from
+ * 10.0.0.1:@sport to 10.0.0.2:@dport (or back when @reverse) carrying @payload. The IPv4
+ * total length says @len + 40 bytes; checksums are zero. */
+GBytes     *ss_test_tcp_frame         (gboolean       reverse,
+                                       guint16        sport,
+                                       guint16        dport,
+                                       guint32        seq,
+                                       guint32        ack,
+                                       const guint8  *payload,
+                                       guint32        len);
+/* A classic pcap in memory holding @frames (GBytes each) of @link_type, the first at
+ * 1700000000 s and each following one @step_us microseconds later. */
+GBytes     *ss_test_pcap_frames_bytes (guint          link_type,
+                                       GPtrArray     *frames,
+                                       guint64        step_us);
+/* Dissects every frame of @pcap (a capture file's bytes) in order as the CLI does (TCP
+ * analysis, full tree), @passes times (2: every frame again after the first pass, as the GUI
+ * does), and returns the last pass's -T fields text of @abbrev per frame, joined with ","
+ * (NULL where absent). */
+GPtrArray  *ss_test_field_values      (GBytes        *pcap,
+                                       const char    *abbrev,
+                                       guint          passes);
+/* The same for a capture file on disk. */
+GPtrArray  *ss_test_file_field_values (const char    *path,
+                                       const char    *abbrev,
+                                       guint          passes);
+
 G_END_DECLS

@@ -252,6 +252,8 @@ ss_frame_dissect (SsPacket        *pkt,
   protocols = ss_layer_add_string (&l, NULL, FRAME_F_PROTOCOLS, 0, 0, "", -1);
   ss_item_set_flags (protocols, SS_ITEM_GENERATED);
 
+  if (ss_capfile_get_frame (cap, index)->has_options)
+    ss_ebpf_dissect (pkt, cap, index, &r);
   ss_packet_call (pkt, ss_dissectors_for_link_type (pkt->link_type), &r, 0);
 
   ss_ws_finish_frame (pkt);

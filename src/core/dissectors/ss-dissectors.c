@@ -34,6 +34,7 @@ static const SsProtocol *const ss_protocols[SS_PROTO_COUNT] = {
   [SS_PROTO_X509SAT] = &ss_proto_x509sat,
   [SS_PROTO_X509IF] = &ss_proto_x509if,
   [SS_PROTO_PGSQL] = &ss_proto_pgsql,
+  [SS_PROTO_EBPF] = &ss_proto_ebpf,
 };
 
 const SsProtocol *
@@ -129,6 +130,24 @@ ss_dissectors_for_tcp_port (guint port)
   switch (port)
     {
     case 53: return &ss_proto_dns;
-    default: return NULL;
+    /* HTTP on tshark 4.0's default "http.tcp.port" range, plus the ports of protocols carried
+     * in HTTP (IPP 631, DAAP 3689; `tshark -G decodes`). */
+    case 80: case 631: case 1900: case 2710: case 2869: case 3128: case 3132: case 3689:
+    case 5985: case 8080: case 8088: case 11371:
+      return &ss_proto_http;
+    /* TLS on the ports tshark 4.0 gives it ("tcp.port ... tls" in `tshark -G decodes`). */
+    case 324: case 443: case 465: case 636: case 802: case 853: case 993: case 995: case 1300:
+    case 2221: case 2443: case 3249: case 3250: case 3251: case 3252: case 3496: case 5061:
+    case 5671: case 5684: case 5868: case 8883: case 11207: case 19999: case 27017:
+      return &ss_proto_tls;
+    case 5432: return &ss_proto_pgsql;
+    default:
+      {
+        /* tshark 4.0 tries its TLS heuristic (enabled by default) on TCP payload no port
+         * claims: the heuristic "protocol" tries the other port first, then TLS, then data. */
+        extern const SsProtocol ss_proto_tls_heuristic;
+
+        return &ss_proto_tls_heuristic;
+      }
     }
 }

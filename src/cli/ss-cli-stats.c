@@ -1,0 +1,103 @@
+/* ss-cli-stats.c: the -z statistics of the CLI, a thin layer over src/stats */
+#include "config.h"
+
+#include "ss-cli-stats.h"
+
+struct _SsCliStats
+{
+  GPtrArray     *stats;     /* SsStat*, in the order of the arguments */
+  SsStatsFormat  format;
+};
+
+SsCliStats *
+ss_cli_stats_new (const SsRegistry   *reg,
+                  const char *const  *z_args,
+                  SsStatsFormat       format,
+                  GError            **error)
+{
+  g_autoptr(SsCliStats) s = g_new0 (SsCliStats, 1);
+
+  g_return_val_if_fail (reg != NULL, NULL);
+
+  s->format = format;
+  s->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) ss_stat_free);
+  for (guint i = 0; z_args && z_args[i]; i++)
+    {
+      SsStat *stat = ss_stat_new (reg, z_args[i], error);
+
+      if (!stat)
+        return NULL;
+      g_ptr_array_add (s->stats, stat);
+    }
+  return g_steal_pointer (&s);
+}
+
+void
+ss_cli_stats_free (SsCliStats *s)
+{
+  if (!s)
+    return;
+  g_ptr_array_unref (s->stats);
+  g_free (s);
+}
+
+void
+ss_cli_stats_want (SsCliStats *s,
+                   SsEngine   *engine)
+{
+  for (guint i = 0; i < s->stats->len; i++)
+    ss_stat_want (g_ptr_array_index (s->stats, i), engine);
+}
+
+void
+ss_cli_stats_packet (SsCliStats     *s,
+                     const SsPacket *pkt)
+{
+  for (guint i = 0; i < s->stats->len; i++)
+    ss_stat_packet (g_ptr_array_index (s->stats, i), pkt);
+}
+
+void
+ss_cli_stats_print (SsCliStats *s,
+                    GString    *out)
+{
+  switch (s->format)
+    {
+    case SS_STATS_FORMAT_JSON:
+      g_string_append (out, "[\n");
+      for (guint i = 0; i < s->stats->len; i++)
+        {
+          if (i)
+            g_string_append (out, ",\n");
+          ss_stat_print (g_ptr_array_index (s->stats, i), SS_STATS_FORMAT_JSON, out);
+          /* Each statistic ends its object with a newline; the array puts its own. */
+          if (out->len && out->str[out->len - 1] == '\n')
+            g_string_truncate (out, out->len - 1);
+        }
+      g_string_append (out, "\n]\n");
+      break;
+    case SS_STATS_FORMAT_CSV:
+      for (guint i = 0; i < s->stats->len; i++)
+        {
+          SsStat *stat = g_ptr_array_index (s->stats, i);
+
+          if (i)
+            g_string_append_c (out, '\n');
+          g_string_append_printf (out, "# %s\n", ss_stat_get_arg (stat));
+          ss_stat_print (stat, SS_STATS_FORMAT_CSV, out);
+        }
+      break;
+    case SS_STATS_FORMAT_TEXT:
+    default:
+      /* tshark draws its taps in the reverse order of registration. */
+      for (guint i = s->stats->len; i > 0; i--)
+        ss_stat_print (g_ptr_array_index (s->stats, i - 1), SS_STATS_FORMAT_TEXT, out);
+      break;
+    }
+}
+
+guint
+ss_cli_stats_get_n_stats (const SsCliStats *s)
+{
+  return s->stats->len;
+}

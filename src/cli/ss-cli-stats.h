@@ -1,0 +1,38 @@
+/* ss-cli-stats.h: the `-z` statistics of `stratoshark -r FILE -q -z ...`
+ *
+ * ss-cli.c makes one SsCliStats from every -z argument, asks it for its fields before the pass,
+ * hands it every packet of the pass and prints it at the end. Like tshark, the text layout
+ * prints the statistics in the reverse order of the -z arguments; JSON (one array) and CSV
+ * (tables separated by a blank line, each after a "# ARG" line) keep the order given.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ss-engine.h"
+#include "ss-stats.h"
+
+G_BEGIN_DECLS
+
+typedef struct _SsCliStats SsCliStats;
+
+/* Parses every -z argument (a NULL-terminated vector). On error the message reads like
+ * tshark's ("Invalid -z argument ...", "Couldn't register io,stat tap: ..."). */
+SsCliStats *ss_cli_stats_new    (const SsRegistry   *reg,
+                                 const char *const  *z_args,
+                                 SsStatsFormat       format,
+                                 GError            **error);
+void        ss_cli_stats_free   (SsCliStats         *stats);
+/* Asks the engine for the fields the statistics read (call before the pass). */
+void        ss_cli_stats_want   (SsCliStats         *stats,
+                                 SsEngine           *engine);
+/* Every packet of the pass, in order, whether or not -Y keeps it. */
+void        ss_cli_stats_packet (SsCliStats         *stats,
+                                 const SsPacket     *pkt);
+void        ss_cli_stats_print  (SsCliStats         *stats,
+                                 GString            *out);
+guint       ss_cli_stats_get_n_stats (const SsCliStats *stats);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsCliStats, ss_cli_stats_free)
+
+G_END_DECLS

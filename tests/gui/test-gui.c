@@ -1,0 +1,829 @@
+/* Tests for src/gui: the real window, driven under Xvfb (tests/gui/run-under-xvfb.sh)
+ *
+ * One application and one window for the whole run, as a user has them. The CLI (`stratoshark -r`)
+ * is the reference for the rows, and for the number of packets a filter keeps (`-Y`, or tshark's
+ * when the CLI does not have -Y).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "ss-application.h"
+#include "ss-expert-dialog.h"
+#include "ss-recent.h"
+#include "ss-window.h"
+
+static SsApplication *app;
+static SsWindow *win;
+
+/* ------------------------------------------------------------------------------------------ */
+/* Helpers */
+
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "sample.pcapng", NULL);
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done says so, failing after @seconds. */
+static void
+spin_until (gboolean (*done) (void),
+            guint     seconds)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (seconds, timeout_cb, &timed_out);
+
+  while (!done () && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+/* Runs the main loop for @ms milliseconds (lets idles, ticks and layout happen). */
+static void
+spin_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+window_idle (void)
+{
+  return !ss_window_is_busy (win);
+}
+
+static char *
+run_capture (const char  *exe,
+             const char **args,
+             int         *status)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_ptr_array_add (argv, (gpointer) exe);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  /* The CLI must not see a display: it never needs one, and must not open a window. */
+  {
+    g_auto(GStrv) env = g_get_environ ();
+
+    env = g_environ_unsetenv (env, "DISPLAY");
+    env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &out, NULL, &wait_status, &error));
+  }
+  g_assert_no_error (error);
+  *status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : -1;
+  return out;
+}
+
+static char **
+cli_lines (const char *filter)
+{
+  g_autofree char *path = sample_path ();
+  const char *args_plain[] = { "-r", path, NULL };
+  const char *args_filter[] = { "-r", path, "-Y", filter, NULL };
+  g_autofree char *out = NULL;
+  int status;
+  char **lines;
+  guint n;
+
+  out = run_capture (g_getenv ("STRATOSHARK"), filter ? args_filter : args_plain, &status);
+  if (status != 0 && filter)
+    {
+      /* -Y not wired into the CLI yet: tshark (the reference) counts instead. */
+      const char *tshark = g_getenv ("TSHARK") ? g_getenv ("TSHARK") : "tshark";
+      const char *args[] = { "-n", "-r", path, "-Y", filter, NULL };
+
+      g_free (out);
+      out = run_capture (tshark, args, &status);
+      g_assert_cmpint (status, ==, 0);
+    }
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  n = g_strv_length (lines);
+  if (n > 0 && lines[n - 1][0] == '\0')
+    {
+      g_free (lines[n - 1]);
+      lines[n - 1] = NULL;
+    }
+  return lines;
+}
+
+static void
+open_sample (void)
+{
+  g_autofree char *path = sample_path ();
+  SsDocument *doc = ss_window_get_document (win);
+
+  if (doc && g_str_has_suffix (ss_document_get_path (doc), "sample.pcapng")
+      && ss_document_is_loaded (doc) && !ss_window_is_busy (win))
+    {
+      ss_window_apply_filter (win, "");
+      spin_until (window_idle, 30);
+      return;
+    }
+  ss_window_open_file (win, path);
+  spin_until (window_idle, 60);
+}
+
+static SsPacketListModel *
+model (void)
+{
+  return ss_packet_list_get_model (ss_window_get_packet_list (win));
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Tests */
+
+/* The rows are the CLI's summary lines: count, and each row's columns. */
+static void
+test_open_matches_cli (void)
+{
+  g_auto(GStrv) lines = cli_lines (NULL);
+  SsPacketList *list = ss_window_get_packet_list (win);
+  guint n_lines = g_strv_length (lines);
+  const guint check[] = { 0, 1, 2, 10, 44, 99, n_lines - 1 };
+
+  open_sample ();
+  g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, n_lines);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model ())), ==, n_lines);
+  g_assert_nonnull (strstr (ss_window_get_status_text (win), "157"));
+
+  for (guint k = 0; k < G_N_ELEMENTS (check); k++)
+    {
+      guint pos = check[k];
+      guint frame = ss_packet_list_model_get_frame (model (), pos);
+      const SsSummary *s = ss_packet_list_model_get_summary (model (), frame);
+      g_autofree char *time = ss_packet_list_format_time (list, pos, s);
+      g_autofree char *expected_head = NULL;
+      g_autofree char *line = g_strdup (lines[pos]);
+      g_auto(GStrv) words = NULL;
+      const char *info;
+      guint skip = 0;
+
+      /* "  45   1.444846818   10.200.0.1 → 10.200.0.2   TCP 66 36560 → 80 [ACK] ..." */
+      words = g_strsplit_set (g_strstrip (line), " ", -1);
+      {
+        g_autoptr(GPtrArray) w = g_ptr_array_new ();
+
+        for (guint i = 0; words[i]; i++)
+          if (*words[i])
+            g_ptr_array_add (w, words[i]);
+        g_assert_cmpuint (w->len, >=, 6);
+        g_assert_cmpuint ((guint) g_ascii_strtoull (w->pdata[0], NULL, 10), ==, s->frame + 1);
+        g_assert_cmpstr (w->pdata[1], ==, time);
+        /* Source and destination may be empty for frames without addresses. */
+        if (strcmp (w->pdata[2], "→") == 0)
+          skip = 1;
+        else
+          {
+            g_assert_cmpstr (w->pdata[2], ==, s->src);
+            g_assert_cmpstr (w->pdata[3], ==, "→");
+            g_assert_cmpstr (w->pdata[4], ==, s->dst);
+          }
+        g_assert_cmpstr (w->pdata[5 - skip * 2], ==, s->protocol);
+        g_assert_cmpuint ((guint) g_ascii_strtoull (w->pdata[6 - skip * 2], NULL, 10), ==, s->len);
+      }
+      /* Info is the rest of the line after the length. */
+      expected_head = g_strdup_printf (" %s %u ", s->protocol, s->len);
+      info = strstr (lines[pos], expected_head);
+      g_assert_nonnull (info);
+      info += strlen (expected_head);
+      g_assert_cmpstr (info, ==, s->info);
+    }
+}
+
+static void
+test_filter_matches_cli (void)
+{
+  const char *filters[] = {
+    "tcp", "tcp.port == 80", "dns || arp", "ip.addr == 10.200.0.2 && tcp.flags.syn == 1",
+  };
+
+  open_sample ();
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      g_auto(GStrv) lines = cli_lines (filters[i]);
+
+      ss_window_apply_filter (win, filters[i]);
+      spin_until (window_idle, 30);
+      g_assert_cmpstr (ss_window_get_applied_filter (win), ==, filters[i]);
+      g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, g_strv_length (lines));
+      /* The first row shown is the first line -Y prints. */
+      if (lines[0])
+        g_assert_cmpuint (ss_packet_list_model_get_frame (model (), 0) + 1, ==,
+                          (guint) g_ascii_strtoull (g_strchug (lines[0]), NULL, 10));
+      g_assert_nonnull (strstr (ss_window_get_status_text (win), "Displayed"));
+    }
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+  g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, 157);
+}
+
+static guint wanted_frame;
+
+static gboolean
+tree_shows_wanted (void)
+{
+  GListModel *roots = ss_proto_tree_get_roots (ss_window_get_proto_tree (win));
+  g_autoptr(SsTreeNode) first = NULL;
+  g_autofree char *prefix = g_strdup_printf ("Frame %u:", wanted_frame);
+
+  if (g_list_model_get_n_items (roots) == 0)
+    return FALSE;
+  first = g_list_model_get_item (roots, 0);
+  return g_str_has_prefix (ss_tree_node_get_label (first), prefix);
+}
+
+static void
+test_select_tree_and_hex (void)
+{
+  SsPacketList *list = ss_window_get_packet_list (win);
+  SsProtoTree *tree = ss_window_get_proto_tree (win);
+  SsHexView *hex = ss_window_get_hex_view (win);
+  SsTreeNode *node;
+  guint source, offset, length;
+  g_autofree char *highlighted = NULL;
+  g_autofree char *tree_text = NULL;
+
+  open_sample ();
+  /* Frame 45: the client's ACK of an HTTP connection (10.200.0.1:36560 → 10.200.0.2:80). */
+  wanted_frame = 45;
+  g_assert_true (ss_packet_list_select_frame (list, 44));
+  spin_until (tree_shows_wanted, 10);
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (list), ==, 44);
+  tree_text = ss_proto_tree_dup_visible_text (tree);
+  g_assert_nonnull (strstr (tree_text, "Ethernet II"));
+  g_assert_nonnull (strstr (tree_text, "Internet Protocol Version 4"));
+  g_assert_nonnull (strstr (tree_text, "Transmission Control Protocol"));
+  g_assert_cmpuint (ss_hex_view_get_n_sources (hex), >=, 1);
+
+  /* A field selected in the tree lights its bytes: tcp.srcport is 2 bytes at offset 34. */
+  g_assert_true (ss_proto_tree_select_abbrev (tree, "tcp.srcport"));
+  spin_for (50);
+  node = ss_proto_tree_get_selected (tree);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (ss_tree_node_get_abbrev (node), ==, "tcp.srcport");
+  g_assert_true (ss_hex_view_get_highlight (hex, &source, &offset, &length));
+  g_assert_cmpuint (source, ==, 0);
+  g_assert_cmpuint (offset, ==, ss_tree_node_get_offset (node));
+  g_assert_cmpuint (length, ==, 2);
+  g_assert_cmpuint (offset, ==, 34);
+  highlighted = ss_hex_view_dup_highlighted_text (hex, 0);
+  /* 36560 = 0x8ed0 */
+  g_assert_cmpstr (highlighted, ==, "8ed0");
+  g_assert_cmpstr (ss_tree_node_get_filter (node), ==, "tcp.srcport == 36560");
+
+  /* A byte clicked in the hex pane selects the field over it: offset 22 is ip.ttl. */
+  ss_hex_view_activate_byte (hex, 0, 22);
+  spin_for (50);
+  node = ss_proto_tree_get_selected (tree);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (ss_tree_node_get_abbrev (node), ==, "ip.ttl");
+  g_assert_true (ss_hex_view_get_highlight (hex, &source, &offset, &length));
+  g_assert_cmpuint (offset, ==, 22);
+  g_assert_cmpuint (length, ==, 1);
+
+  /* The next packet keeps the same field selected, as Wireshark does. */
+  wanted_frame = 46;
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-next", NULL);
+  spin_until (tree_shows_wanted, 10);
+  node = ss_proto_tree_get_selected (tree);
+  g_assert_nonnull (node);
+  g_assert_cmpstr (ss_tree_node_get_abbrev (node), ==, "ip.ttl");
+}
+
+static void
+test_apply_as_filter (void)
+{
+  SsProtoTree *tree = ss_window_get_proto_tree (win);
+  g_auto(GStrv) lines = cli_lines ("tcp.srcport == 36560");
+
+  open_sample ();
+  wanted_frame = 45;
+  ss_packet_list_select_frame (ss_window_get_packet_list (win), 44);
+  spin_until (tree_shows_wanted, 10);
+  g_assert_true (ss_proto_tree_select_abbrev (tree, "tcp.srcport"));
+  spin_for (20);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.prepare-as-filter", "s", "selected");
+  g_assert_cmpstr (ss_filter_bar_get_text (ss_window_get_filter_bar (win)), ==,
+                   "tcp.srcport == 36560");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.apply-as-filter", "s", "selected");
+  spin_until (window_idle, 30);
+  g_assert_cmpstr (ss_window_get_applied_filter (win), ==, "tcp.srcport == 36560");
+  g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, g_strv_length (lines));
+  /* The selected packet stays selected when the filter keeps it. */
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (ss_window_get_packet_list (win)), ==, 44);
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+}
+
+/* Apply as Column: a column of the field's values, sortable, kept across runs, removable. */
+static void
+test_field_column (void)
+{
+  SsPacketList *list = ss_window_get_packet_list (win);
+  SsProtoTree *tree = ss_window_get_proto_tree (win);
+  const char *abbrev = NULL;
+  const char * const *saved;
+  guint first;
+
+  open_sample ();
+  wanted_frame = 45;
+  ss_packet_list_select_frame (list, 44);
+  spin_until (tree_shows_wanted, 10);
+  g_assert_true (ss_proto_tree_select_abbrev (tree, "tcp.srcport"));
+  spin_for (20);
+  while (ss_packet_list_get_n_field_columns (list) > 0)
+    {
+      ss_packet_list_get_field_column (list, 0, &abbrev);
+      g_assert_true (ss_packet_list_remove_field_column (list, abbrev));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.apply-as-column", NULL);
+  g_assert_cmpuint (ss_packet_list_get_n_field_columns (list), ==, 1);
+  ss_packet_list_get_field_column (list, 0, &abbrev);
+  g_assert_cmpstr (abbrev, ==, "tcp.srcport");
+  g_assert_cmpstr (ss_packet_list_model_get_summary (model (), 44)->custom[0], ==, "36560");
+  /* A packet without the field shows nothing (frame 1 is ARP). */
+  g_assert_cmpstr (ss_packet_list_model_get_summary (model (), 0)->custom[0], ==, "");
+  saved = ss_recent_get_columns (ss_application_get_recent (app));
+  g_assert_cmpstr (saved[0], ==, "tcp.srcport");
+
+  /* Sorted by it, numerically, the largest port first. */
+  ss_packet_list_sort_by (list, SS_N_COLUMNS, TRUE);
+  spin_until (window_idle, 30);
+  spin_for (20);
+  first = ss_packet_list_model_get_frame (model (), 0);
+  {
+    guint64 top = g_ascii_strtoull (ss_packet_list_model_get_summary (model (), first)->custom[0],
+                                    NULL, 10);
+
+    for (guint i = 0; i < 157; i++)
+      g_assert_cmpuint (g_ascii_strtoull (ss_packet_list_model_get_summary (model (), i)->custom[0],
+                                          NULL, 10), <=, top);
+  }
+  ss_packet_list_sort_by (list, SS_COLUMN_NUMBER, FALSE);
+  spin_until (window_idle, 30);
+
+  gtk_widget_activate_action (GTK_WIDGET (list), "packet-list.remove-column", "s", "tcp.srcport");
+  g_assert_cmpuint (ss_packet_list_get_n_field_columns (list), ==, 0);
+  saved = ss_recent_get_columns (ss_application_get_recent (app));
+  g_assert_null (saved[0]);
+}
+
+static void
+test_invalid_filter (void)
+{
+  SsFilterBar *bar = ss_window_get_filter_bar (win);
+  GtkWidget *entry = ss_filter_bar_get_entry (bar);
+  int start = -1, end = -1;
+
+  ss_filter_bar_set_text (bar, "tcp.port == 80");
+  g_assert_cmpint (ss_filter_bar_get_state (bar), ==, SS_FILTER_STATE_VALID);
+  g_assert_true (gtk_widget_has_css_class (entry, "ss-filter-valid"));
+  g_assert_null (ss_filter_bar_get_error (bar));
+
+  /* An unknown field: red, the message as tooltip, the name underlined. */
+  ss_filter_bar_set_text (bar, "tcp.port == 80 && no.such.field");
+  g_assert_cmpint (ss_filter_bar_get_state (bar), ==, SS_FILTER_STATE_INVALID);
+  g_assert_true (gtk_widget_has_css_class (entry, "ss-filter-invalid"));
+  g_assert_false (gtk_widget_has_css_class (entry, "ss-filter-valid"));
+  g_assert_nonnull (ss_filter_bar_get_error (bar));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (entry), ==, ss_filter_bar_get_error (bar));
+  g_assert_true (ss_filter_bar_get_error_span (bar, &start, &end));
+  g_assert_cmpint (start, ==, 18);
+  g_assert_cmpint (end, ==, 31);
+  {
+    PangoAttrList *attrs = gtk_entry_get_attributes (GTK_ENTRY (entry));
+    PangoAttrIterator *it;
+    gboolean underlined = FALSE;
+
+    g_assert_nonnull (attrs);
+    it = pango_attr_list_get_iterator (attrs);
+    do
+      {
+        PangoAttribute *a = pango_attr_iterator_get (it, PANGO_ATTR_UNDERLINE);
+
+        if (a && ((PangoAttrInt *) a)->value == PANGO_UNDERLINE_ERROR)
+          {
+            g_assert_cmpuint (a->start_index, ==, 18);
+            g_assert_cmpuint (a->end_index, ==, 31);
+            underlined = TRUE;
+          }
+      }
+    while (pango_attr_iterator_next (it));
+    pango_attr_iterator_destroy (it);
+    g_assert_true (underlined);
+  }
+
+  /* A filter cut short: still red, and something is underlined. */
+  ss_filter_bar_set_text (bar, "tcp.port ==");
+  g_assert_cmpint (ss_filter_bar_get_state (bar), ==, SS_FILTER_STATE_INVALID);
+  g_assert_true (ss_filter_bar_get_error_span (bar, &start, &end));
+  g_assert_cmpint (end, >, start);
+
+  /* Enter on an invalid filter applies nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (bar), "filter.apply", NULL);
+  spin_for (20);
+  g_assert_false (ss_window_is_busy (win));
+
+  ss_filter_bar_set_text (bar, "");
+  g_assert_cmpint (ss_filter_bar_get_state (bar), ==, SS_FILTER_STATE_EMPTY);
+  g_assert_false (gtk_widget_has_css_class (entry, "ss-filter-invalid"));
+}
+
+static void
+test_completion (void)
+{
+  SsFilterBar *bar = ss_window_get_filter_bar (win);
+  GtkWidget *entry = ss_filter_bar_get_entry (bar);
+  GListModel *names;
+  gboolean found = FALSE;
+
+  ss_filter_bar_set_text (bar, "");
+  gtk_widget_grab_focus (entry);
+  /* As if typed: completion answers the user, not text set by the program. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "tcp.srcp");
+  gtk_editable_set_position (GTK_EDITABLE (entry), -1);
+  g_signal_emit_by_name (entry, "changed");
+  spin_for (50);
+  names = ss_filter_bar_get_completions (bar);
+  g_assert_nonnull (names);
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    if (strcmp (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "tcp.srcport") == 0)
+      found = TRUE;
+  g_assert_true (found);
+  ss_filter_bar_set_text (bar, "");
+  ss_packet_list_focus (ss_window_get_packet_list (win));
+}
+
+static void
+test_sort (void)
+{
+  SsPacketList *list = ss_window_get_packet_list (win);
+  guint32 max_len = 0;
+
+  open_sample ();
+  for (guint i = 0; i < ss_packet_list_model_get_n_displayed (model ()); i++)
+    {
+      const SsSummary *s = ss_packet_list_model_get_summary (model (), i);
+
+      max_len = MAX (max_len, s->len);
+    }
+  ss_packet_list_sort_by (list, SS_COLUMN_LENGTH, TRUE);
+  spin_until (window_idle, 30);
+  spin_for (20);
+  {
+    guint first = ss_packet_list_model_get_frame (model (), 0);
+
+    g_assert_cmpuint (ss_packet_list_model_get_summary (model (), first)->len, ==, max_len);
+  }
+  ss_packet_list_sort_by (list, SS_COLUMN_NUMBER, FALSE);
+  spin_until (window_idle, 30);
+  spin_for (20);
+  g_assert_cmpuint (ss_packet_list_model_get_frame (model (), 0), ==, 0);
+}
+
+static void
+test_go_to_packet (void)
+{
+  open_sample ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-to-packet", NULL);
+  spin_for (20);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+    g_assert_nonnull (focus);
+    g_assert_true (GTK_IS_TEXT (focus));
+    gtk_editable_set_text (GTK_EDITABLE (focus), "100");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.goto-activate", NULL);
+  spin_for (20);
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (ss_window_get_packet_list (win)), ==, 99);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-first", NULL);
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (ss_window_get_packet_list (win)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-last", NULL);
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (ss_window_get_packet_list (win)), ==, 156);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-previous", NULL);
+  g_assert_cmpuint (ss_packet_list_get_selected_frame (ss_window_get_packet_list (win)), ==, 155);
+}
+
+static gboolean
+found_is_http (void)
+{
+  return window_idle ();
+}
+
+static void
+test_find_packet (void)
+{
+  SsPacketList *list = ss_window_get_packet_list (win);
+  guint frame;
+
+  open_sample ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.go-first", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.find-packet", NULL);
+  spin_for (20);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (win));
+
+    g_assert_true (GTK_IS_TEXT (focus));
+    /* "Find by: Display filter" is the default. */
+    gtk_editable_set_text (GTK_EDITABLE (focus), "tcp.flags.syn == 1");
+  }
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.find-next", NULL);
+  spin_until (found_is_http, 10);
+  frame = ss_packet_list_get_selected_frame (list);
+  {
+    g_auto(GStrv) lines = cli_lines ("tcp.flags.syn == 1");
+
+    g_assert_nonnull (lines[0]);
+    g_assert_cmpuint (frame + 1, ==, (guint) g_ascii_strtoull (g_strchug (lines[0]), NULL, 10));
+  }
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.bar-close", NULL);
+}
+
+/* Every enabled action runs, and what it opens can be closed again. */
+static void
+test_actions (void)
+{
+  GActionGroup *group = G_ACTION_GROUP (win);
+  g_auto(GStrv) names = g_action_group_list_actions (group);
+  /* Actions that end the run or replace the file are checked elsewhere. */
+  const char *const skip[] = { "close", "reload", "open-recent", "cancel-task", NULL };
+  guint ran = 0;
+
+  open_sample ();
+  ss_packet_list_select_frame (ss_window_get_packet_list (win), 44);
+  spin_for (50);
+  ss_proto_tree_select_abbrev (ss_window_get_proto_tree (win), "tcp.srcport");
+  spin_for (20);
+
+  for (guint i = 0; names[i]; i++)
+    {
+      const GVariantType *ptype;
+      GVariant *param = NULL;
+      GList *before;
+
+      if (g_strv_contains (skip, names[i]) || !g_action_group_get_action_enabled (group, names[i]))
+        continue;
+      ptype = g_action_group_get_action_parameter_type (group, names[i]);
+      if (ptype && g_variant_type_equal (ptype, G_VARIANT_TYPE_STRING))
+        {
+          if (strcmp (names[i], "time-format") == 0)
+            param = g_variant_new_string ("date");
+          else if (strcmp (names[i], "conversation-filter") == 0)
+            param = g_variant_new_string ("tcp");
+          else
+            param = g_variant_new_string ("selected");
+        }
+      before = gtk_window_list_toplevels ();
+      g_test_message ("activating win.%s", names[i]);
+      g_action_group_activate_action (group, names[i], param);
+      spin_for (30);
+      spin_until (window_idle, 30);
+      /* Close whatever window the action opened (dialogs, file choosers). */
+      {
+        GList *after = gtk_window_list_toplevels ();
+
+        for (GList *l = after; l; l = l->next)
+          if (!g_list_find (before, l->data) && l->data != (gpointer) win
+              && gtk_widget_get_visible (l->data))
+            gtk_window_destroy (l->data);
+        g_list_free (after);
+      }
+      g_list_free (before);
+      ran++;
+    }
+  g_assert_cmpuint (ran, >, 30);
+
+  /* Put the view back as the other tests expect it. */
+  while (ss_packet_list_get_n_field_columns (ss_window_get_packet_list (win)) > 0)
+    {
+      const char *abbrev = NULL;
+
+      ss_packet_list_get_field_column (ss_window_get_packet_list (win), 0, &abbrev);
+      ss_packet_list_remove_field_column (ss_window_get_packet_list (win), abbrev);
+    }
+  g_action_group_activate_action (group, "time-format", g_variant_new_string ("relative"));
+  g_action_group_change_action_state (group, "colorize", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (group, "show-packet-list", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (group, "show-packet-details", g_variant_new_boolean (TRUE));
+  g_action_group_change_action_state (group, "show-packet-bytes", g_variant_new_boolean (TRUE));
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+
+  /* The statistics windows come with later work: present in the menus, disabled. */
+  g_assert_true (g_action_group_has_action (group, "srt-http"));
+  g_assert_false (g_action_group_get_action_enabled (group, "srt-http"));
+  g_assert_true (g_action_group_has_action (group, "tcp-window-scaling"));
+  g_assert_true (g_action_group_get_action_enabled (group, "capture-file-properties"));
+}
+
+static void
+test_app_actions (void)
+{
+  GList *before = gtk_window_list_toplevels ();
+  GList *after;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin_for (50);
+  after = gtk_window_list_toplevels ();
+  g_assert_cmpuint (g_list_length (after), >, g_list_length (before));
+  for (GList *l = after; l; l = l->next)
+    if (!g_list_find (before, l->data) && GTK_IS_ABOUT_DIALOG (l->data))
+      gtk_window_destroy (l->data);
+  g_list_free (before);
+  g_list_free (after);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+}
+
+static gboolean
+loaded_or_failed (void)
+{
+  return window_idle ();
+}
+
+/* A file cut in the middle of a packet: what was read is kept, the dialog says where. */
+static void
+test_truncated_file (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *contents = NULL;
+  g_autofree char *tmp = NULL;
+  gsize len;
+  GList *before, *after;
+  gboolean dialog = FALSE;
+  int fd;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  fd = g_file_open_tmp ("ss-gui-truncated-XXXXXX.pcapng", &tmp, NULL);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, contents, len * 2 / 3), ==, (gssize) (len * 2 / 3));
+  close (fd);
+
+  before = gtk_window_list_toplevels ();
+  ss_window_open_file (win, tmp);
+  spin_until (loaded_or_failed, 30);
+  spin_for (50);
+  g_assert_nonnull (ss_document_get_load_error (ss_window_get_document (win)));
+  g_assert_cmpuint (ss_document_get_n_passed (ss_window_get_document (win)), >, 50);
+  g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==,
+                    ss_document_get_n_passed (ss_window_get_document (win)));
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l; l = l->next)
+    if (!g_list_find (before, l->data) && l->data != (gpointer) win)
+      {
+        dialog = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_assert_true (dialog);
+  g_list_free (before);
+  g_list_free (after);
+  g_unlink (tmp);
+}
+
+static SsExpertDialog *expert_dialog;
+
+static gboolean
+expert_ready (void)
+{
+  return ss_expert_dialog_is_ready (expert_dialog);
+}
+
+/* Expert Information counts what the CLI prints for _ws.expert.severity, by severity. */
+static void
+test_expert_info (void)
+{
+  g_autofree char *path = sample_path ();
+  const char *args[] = { "-r", path, "-T", "fields", "-E", "occurrence=a", "-e",
+                         "_ws.expert.severity", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint expected[5] = { 0 };
+  GList *before, *after;
+  int status;
+
+  open_sample ();
+  out = run_capture (g_getenv ("STRATOSHARK"), args, &status);
+  g_assert_cmpint (status, ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) values = g_strsplit (lines[i], ",", -1);
+
+      for (guint k = 0; values[k]; k++)
+        if (*values[k])
+          {
+            guint64 v = g_ascii_strtoull (values[k], NULL, 10);
+
+            /* 0x00200000 chat ... 0x00800000 error */
+            if ((v >> 21) >= 1 && (v >> 21) <= 4)
+              expected[v >> 21]++;
+          }
+    }
+
+  before = gtk_window_list_toplevels ();
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.expert-info", NULL);
+  after = gtk_window_list_toplevels ();
+  expert_dialog = NULL;
+  for (GList *l = after; l; l = l->next)
+    if (!g_list_find (before, l->data) && SS_IS_EXPERT_DIALOG (l->data))
+      expert_dialog = l->data;
+  g_list_free (before);
+  g_list_free (after);
+  g_assert_nonnull (expert_dialog);
+  spin_until (expert_ready, 30);
+  for (guint sev = 1; sev <= 4; sev++)
+    g_assert_cmpuint (ss_expert_dialog_get_count (expert_dialog, sev), ==, expected[sev]);
+  if (expected[1] + expected[2] + expected[3] + expected[4] > 0)
+    g_assert_cmpuint (g_list_model_get_n_items (ss_expert_dialog_get_groups (expert_dialog)), >, 0);
+  gtk_window_destroy (GTK_WINDOW (expert_dialog));
+  expert_dialog = NULL;
+}
+
+/* `stratoshark --screenshot` writes a PNG of the window. */
+static void
+test_screenshot (void)
+{
+  g_autofree char *path = sample_path ();
+  g_autofree char *dir = g_dir_make_tmp ("ss-gui-shot-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "shot.png", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("STRATOSHARK"), "--screenshot", png, "-Y", "http",
+                         "--select", "50", path, NULL };
+  int status = 0;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  file = g_file_new_for_path (png);
+  texture = gdk_texture_new_from_file (file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), >=, 800);
+  g_assert_cmpint (gdk_texture_get_height (texture), >=, 600);
+  g_unlink (png);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+
+  app = ss_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  win = ss_window_new (app);
+  gtk_window_present (GTK_WINDOW (win));
+
+  g_test_add_func ("/gui/window/open-matches-cli", test_open_matches_cli);
+  g_test_add_func ("/gui/window/filter-matches-cli", test_filter_matches_cli);
+  g_test_add_func ("/gui/window/select-tree-and-hex", test_select_tree_and_hex);
+  g_test_add_func ("/gui/window/apply-as-filter", test_apply_as_filter);
+  g_test_add_func ("/gui/packet-list/field-column", test_field_column);
+  g_test_add_func ("/gui/filter-bar/invalid", test_invalid_filter);
+  g_test_add_func ("/gui/filter-bar/completion", test_completion);
+  g_test_add_func ("/gui/packet-list/sort", test_sort);
+  g_test_add_func ("/gui/window/go-to-packet", test_go_to_packet);
+  g_test_add_func ("/gui/window/find-packet", test_find_packet);
+  g_test_add_func ("/gui/window/actions", test_actions);
+  g_test_add_func ("/gui/application/actions", test_app_actions);
+  g_test_add_func ("/gui/window/expert-info", test_expert_info);
+  g_test_add_func ("/gui/window/truncated-file", test_truncated_file);
+  g_test_add_func ("/gui/screenshot", test_screenshot);
+
+  status = g_test_run ();
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_clear_object (&app);
+  return status;
+}
