@@ -70,6 +70,8 @@ typedef struct
   TcpFlow   flow[2];
   gint64    syn_ts_ns;     /* last SYN, for the initial RTT (-1: none) */
   gint64    first_rtt_ns;  /* -1 until the handshake completed */
+  gint      fin_dir;       /* direction of the first FIN, -1 before it */
+  gboolean  fin_passive;   /* the other side's FIN was seen */
 } TcpStream;
 
 /* The key is the unordered pair of endpoints. */
@@ -220,6 +222,7 @@ new_stream (SsTcpConv       *conv,
     }
   st->syn_ts_ns = -1;
   st->first_rtt_ns = -1;
+  st->fin_dir = -1;
   g_ptr_array_add (conv->all, st);
   g_hash_table_replace (conv->streams, g_memdup2 (key, sizeof *key), st);
   return st;
@@ -615,6 +618,21 @@ first_pass (SsTcpConv *conv,
     {
       info->win_scalefactor = -1;
       info->win_size = info->window;
+    }
+
+  /* Who starts closing the connection, and who follows. */
+  if (info->flags & TH_FIN)
+    {
+      if (st->fin_dir < 0)
+        {
+          st->fin_dir = dir;
+          info->fin_kind = 1;
+        }
+      else if ((guint) st->fin_dir != dir && !st->fin_passive)
+        {
+          st->fin_passive = TRUE;
+          info->fin_kind = 2;
+        }
     }
 
   info->ack_rtt_ns = -1;

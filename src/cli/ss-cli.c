@@ -11,6 +11,7 @@
 
 #include "ss-capwrite.h"
 #include "ss-cli-print.h"
+#include "ss-cli-stats.h"
 #include "ss-cli.h"
 #include "ss-dfilter.h"
 #include "ss-engine.h"
@@ -34,6 +35,7 @@ typedef struct
   char      *display_filter;  /* -Y */
   char      *read_filter;     /* -R */
   gboolean   two_pass;        /* -2 */
+  char     **stats;           /* -z */
   char      *glossary;        /* -G */
   gboolean   version;
 } SsCliOptions;
@@ -43,6 +45,7 @@ ss_cli_options_clear (SsCliOptions *o)
 {
   g_free (o->read_file);
   g_free (o->output_format);
+  g_strfreev (o->stats);
   g_strfreev (o->fields);
   g_strfreev (o->field_opts);
   g_free (o->write_file);
@@ -280,6 +283,10 @@ ss_cli_run (int    argc,
     { "no-name-resolution", 'n', 0, G_OPTION_ARG_NONE, &o.no_resolve,
       N_("Disable name resolution (StratoShark never resolves names)"), NULL },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, N_("Do not print packets"), NULL },
+    { "statistics", 'z', 0, G_OPTION_ARG_STRING_ARRAY, &o.stats,
+      N_("Collect a statistic and print it at the end: io,stat,INTERVAL[,FILTER], "
+         "conv,TYPE, endpoints,TYPE, expert, follow,tcp,ascii,N, io,phs, http,tree, "
+         "srt,http, ... (repeatable; see the README)"), N_("STATISTIC") },
     { "line-buffered", 'l', 0, G_OPTION_ARG_NONE, &o.line_buffered, N_("Flush output after each packet"),
       NULL },
     { "time-format", 't', 0, G_OPTION_ARG_STRING, &o.time_format,
@@ -294,6 +301,7 @@ ss_cli_run (int    argc,
   g_autoptr(SsEngine) engine = NULL;
   g_autoptr(SsTcpConv) tcp = NULL;
   g_autoptr(SsFieldsPrinter) fields = NULL;
+  g_autoptr(SsCliStats) stats = NULL;
   g_autoptr(SsCapWriter) writer = NULL;
   g_autoptr(GString) out = g_string_sized_new (512 * 1024);
   g_autofree SsFieldId *ids = NULL;
@@ -453,6 +461,23 @@ ss_cli_run (int    argc,
   /* A filter reads only the fields it names: the pass extracts those and no more. */
   want_filter_fields (engine, dfilter);
   want_filter_fields (engine, rfilter);
+  if (o.stats && o.stats[0])
+    {
+      /* Statistics print as tshark's tables, or as JSON with -T json. */
+      stats = ss_cli_stats_new (reg, (const char * const *) o.stats,
+                                format == OUT_JSON ? SS_STATS_FORMAT_JSON : SS_STATS_FORMAT_TEXT,
+                                &error);
+      if (!stats)
+        {
+          g_printerr ("stratoshark: %s\n", error->message);
+          ss_cli_options_clear (&o);
+          return SS_CLI_EXIT_BAD_INPUT;
+        }
+      ss_cli_stats_want (stats, engine);
+      /* The tables come instead of the packets' JSON. */
+      if (format == OUT_JSON)
+        o.quiet = TRUE;
+    }
   if (format == OUT_FIELDS)
     {
       for (guint i = 0; i < n_fields; i++)
@@ -543,6 +568,9 @@ ss_cli_run (int    argc,
 
       pkt = ss_engine_dissect (engine, index);
       n_read++;
+      /* Statistics see every packet read, whatever -Y shows, as tshark's taps do. */
+      if (stats)
+        ss_cli_stats_packet (stats, pkt);
       if (fix_delta_displayed)
         set_time_delta_displayed (pkt, delta_displayed, last_shown_ns == G_MININT64
                                                         ? 0 : pkt->ts_ns - last_shown_ns);
@@ -637,6 +665,8 @@ ss_cli_run (int    argc,
 
   if (format == OUT_JSON && !o.quiet)
     g_string_append (out, printed ? "\n]\n" : "]\n");
+  if (stats)
+    ss_cli_stats_print (stats, out);
   write_all (out, TRUE);
   fflush (stdout);
 

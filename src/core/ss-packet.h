@@ -122,6 +122,7 @@ typedef struct
   gint64           initial_rtt_ns; /* -1 when unknown */
   guint32          bytes_in_flight;
   guint32          push_bytes_sent;
+  guint8           fin_kind;   /* 1: the FIN that starts closing, 2: the peer's first FIN */
 } SsTcpInfo;
 
 /* The TCP analysis flags, as Wireshark's TCP_A_* (packet-tcp.h). */

@@ -201,6 +201,9 @@ enum
   TCP_E_CONNECTION_SYN,
   TCP_E_CONNECTION_SYNACK,
   TCP_E_CONNECTION_RST,
+  TCP_E_CONNECTION_FIN,
+  TCP_E_CONNECTION_FIN_ACTIVE,
+  TCP_E_CONNECTION_FIN_PASSIVE,
   TCP_E_RETRANSMISSION,
   TCP_E_FAST_RETRANSMISSION,
   TCP_E_SPURIOUS_RETRANSMISSION,
@@ -230,6 +233,14 @@ static const SsExpertDef tcp_experts[] = {
                                 SS_EXPERT_CHAT, N_("Connection establish acknowledge (SYN+ACK)") },
   [TCP_E_CONNECTION_RST] = { "tcp.connection.rst", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
                              N_("Connection reset (RST)") },
+  [TCP_E_CONNECTION_FIN] = { "tcp.connection.fin", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_CHAT,
+                             N_("Connection finish (FIN)") },
+  [TCP_E_CONNECTION_FIN_ACTIVE] = { "tcp.connection.fin_active", SS_EXPERT_GROUP_SEQUENCE,
+                                    SS_EXPERT_NOTE,
+                                    N_("This frame initiates the connection closing") },
+  [TCP_E_CONNECTION_FIN_PASSIVE] = { "tcp.connection.fin_passive", SS_EXPERT_GROUP_SEQUENCE,
+                                     SS_EXPERT_NOTE,
+                                     N_("This frame undergoes the connection closing") },
   [TCP_E_RETRANSMISSION] = { "tcp.analysis.retransmission", SS_EXPERT_GROUP_SEQUENCE,
                              SS_EXPERT_NOTE, N_("This frame is a (suspected) retransmission") },
   [TCP_E_FAST_RETRANSMISSION] = { "tcp.analysis.fast_retransmission", SS_EXPERT_GROUP_SEQUENCE,
@@ -874,6 +885,14 @@ dissect_tcp (SsPacket *pkt,
                           _("Connection establish acknowledge (SYN+ACK): server port %u"), sport);
   if (flags & 0x004)
     ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_RST, NULL);
+  if (flags & 0x001)
+    {
+      ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_FIN, NULL);
+      if (info.fin_kind == 1)
+        ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_FIN_ACTIVE, NULL);
+      else if (info.fin_kind == 2)
+        ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_FIN_PASSIVE, NULL);
+    }
 
   ss_layer_add_item (&l, NULL, TCP_F_WINDOW_SIZE_VALUE, 14, 2, SS_ENC_BE);
   ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_WINDOW_SIZE, 14, 2, info.win_size),
