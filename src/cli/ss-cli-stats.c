@@ -96,6 +96,15 @@ ss_cli_stats_print (SsCliStats *s,
     }
 }
 
+gboolean
+ss_cli_stats_needs_dissection (SsCliStats *s)
+{
+  for (guint i = 0; i < s->stats->len; i++)
+    if (ss_stat_needs_dissection (g_ptr_array_index (s->stats, i)))
+      return TRUE;
+  return FALSE;
+}
+
 guint
 ss_cli_stats_get_n_stats (const SsCliStats *s)
 {

@@ -31,6 +31,10 @@ void        ss_cli_stats_packet (SsCliStats         *stats,
                                  const SsPacket     *pkt);
 void        ss_cli_stats_print  (SsCliStats         *stats,
                                  GString            *out);
+/* FALSE when every statistic reads only frame times and lengths (`-z io,stat,1`): the pass may
+ * then skip dissection and hand ss_cli_stats_packet() the packets ss_stats_frame_packet()
+ * makes, which is several times faster. */
+gboolean    ss_cli_stats_needs_dissection (SsCliStats *stats);
 guint       ss_cli_stats_get_n_stats (const SsCliStats *stats);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsCliStats, ss_cli_stats_free)

@@ -758,9 +758,11 @@ compile_function (SsDfSem       *s,
         if (!x)
           return NULL;
         g_ptr_array_add (args, x);
+        /* string() turns numbers and addresses into text; Wireshark 4.0 refuses the rest. */
         if (functions[f].func == SS_DF_FUNC_STRING
             && (x->vkind == SS_DF_VK_NONE || x->ftype == SS_FT_PROTOCOL
-                || x->ftype == SS_FT_BOOLEAN || x->vkind == SS_DF_VK_TIME))
+                || x->ftype == SS_FT_BOOLEAN || x->vkind == SS_DF_VK_TIME
+                || x->ftype == SS_FT_STRING || x->ftype == SS_FT_BYTES))
           {
             g_autofree char *name = display_text (s, arg);
 

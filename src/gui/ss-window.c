@@ -6,9 +6,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -266,6 +270,34 @@ thread_cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
+/* Workers give way to the main thread: on a busy machine the window keeps drawing (the first
+ * rows, the progress) while the file loads. Linux applies a nice value per thread. */
+static int
+lower_thread_priority (void)
+{
+#ifdef SYS_gettid
+  id_t tid = (id_t) syscall (SYS_gettid);
+  int old;
+
+  errno = 0;
+  old = getpriority (PRIO_PROCESS, tid);
+  if (errno == 0)
+    setpriority (PRIO_PROCESS, tid, MIN (old + 5, 19));
+  return errno == 0 ? old : 0;
+#else
+  return 0;
+#endif
+}
+
+/* GTask threads are pooled: give the next task the priority this one had. */
+static void
+restore_thread_priority (int old)
+{
+#ifdef SYS_gettid
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), old);
+#endif
+}
+
 /* Resident anonymous memory of the process in kB (the mapped capture file is not in it). */
 static gint64
 rss_anon_kb (void)
@@ -301,6 +333,7 @@ load_thread (GTask        *task,
   guint batch = FIRST_BATCH;
   gboolean first = TRUE;
   gint64 cpu0 = thread_cpu_us ();
+  int priority = lower_thread_priority ();
 
   while (ss_document_load_step (doc, batch, cancellable, NULL))
     {
@@ -313,6 +346,7 @@ load_thread (GTask        *task,
     }
   /* When the worker finished, not when the main loop got round to it. */
   g_atomic_pointer_set (&self->load_cpu_us, (gpointer) (gintptr) (thread_cpu_us () - cpu0));
+  restore_thread_priority (priority);
   g_task_return_int (task, g_get_monotonic_time ());
 }
 
@@ -561,13 +595,10 @@ task_data_free (gpointer p)
 }
 
 static void
-task_thread (GTask        *task,
-             gpointer      source,
-             gpointer      data,
-             GCancellable *cancellable)
+task_run (GTask        *task,
+          TaskData     *td,
+          GCancellable *cancellable)
 {
-  TaskData *td = data;
-
   switch (td->kind)
     {
     case TASK_FILTER:
@@ -596,6 +627,19 @@ task_thread (GTask        *task,
       break;
     }
   g_task_return_boolean (task, TRUE);
+}
+
+static void
+task_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  TaskData *td = data;
+  int priority = lower_thread_priority ();
+
+  task_run (task, td, cancellable);
+  restore_thread_priority (priority);
 }
 
 static void

@@ -1404,6 +1404,22 @@ io_free (gpointer self)
   ss_io_stat_free (self);
 }
 
+/* Plain frame and byte counts need no dissection at all. */
+static gboolean
+io_needs_dissection (gpointer self)
+{
+  SsIoStat *io = self;
+
+  for (guint i = 0; i < io->cols->len; i++)
+    {
+      IoColumn *col = g_ptr_array_index (io->cols, i);
+
+      if (col->filter || col->field != SS_FIELD_ID_NONE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 const SsStatClass ss_io_stat_class = {
-  "io,stat", io_want, io_packet, io_print, io_free,
+  "io,stat", io_want, io_packet, io_print, io_free, io_needs_dissection,
 };

@@ -21,6 +21,8 @@ typedef struct
                        SsStatsFormat     format,
                        GString          *out);
   void      (*free)   (gpointer          self);
+  /* FALSE when the statistic reads only the frame (time, length): NULL means TRUE. */
+  gboolean  (*needs_dissection) (gpointer    self);
 } SsStatClass;
 
 /* Relative time as tshark keeps it: from the first packet of the pass, and the largest one seen

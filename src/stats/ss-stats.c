@@ -142,6 +142,31 @@ ss_stat_print (SsStat        *stat,
   stat->klass->print (stat->self, format, out);
 }
 
+gboolean
+ss_stat_needs_dissection (SsStat *stat)
+{
+  g_return_val_if_fail (stat != NULL, TRUE);
+  return !stat->klass->needs_dissection || stat->klass->needs_dissection (stat->self);
+}
+
+void
+ss_stats_frame_packet (const SsCapfile *cap,
+                       guint            index,
+                       SsPacket        *pkt)
+{
+  const SsFrameRecord *rec = ss_capfile_get_frame (cap, index);
+
+  memset (pkt, 0, sizeof *pkt);
+  pkt->number = index + 1;
+  pkt->ts_ns = rec->ts_ns;
+  pkt->caplen = rec->caplen;
+  pkt->len = rec->len;
+  pkt->interface_id = rec->interface_id;
+  pkt->epb_flags = rec->epb_flags;
+  pkt->root.id = SS_FIELD_ID_NONE;
+  pkt->tcp_stream = G_MAXUINT32;
+}
+
 const char *
 ss_stat_get_arg (const SsStat *stat)
 {

@@ -56,6 +56,15 @@ void         ss_stat_print             (SsStat           *stat,
                                         SsStatsFormat     format,
                                         GString          *out);
 
+/* Whether the statistic reads anything but the frame's number, time and lengths. When no
+ * statistic of a pass does (`-z io,stat,1`), the caller may skip dissection and hand
+ * ss_stat_packet() packets that only carry those (see ss_stats_frame_packet()). */
+gboolean     ss_stat_needs_dissection  (SsStat           *stat);
+/* Fills @pkt, a packet without any item, from frame @index of @cap. */
+void         ss_stats_frame_packet     (const SsCapfile  *cap,
+                                        guint             index,
+                                        SsPacket         *pkt);
+
 /* The `-z` argument it was made from. */
 const char  *ss_stat_get_arg           (const SsStat     *stat);
 /* The kind ("io,stat", "conv", "endpoints", "expert", "follow", "io,phs", "dns,tree", ...). */

@@ -203,6 +203,7 @@ test_strings_and_bytes (void)
   assert_match (pkt_http_get, "frame.protocols > \"eth\" && frame.protocols < \"f\"");
   assert_match (pkt_http_get, "string(ip.src) == \"192.0.2.10\" && string(tcp.dstport) == \"80\"");
   assert_match (pkt_http_get, "string(eth.src) == \"0e:55:da:c6:67:95\"");
+  assert_match (pkt_http_get, "string(tcp.flags) == \"24\" && string(ip.id) == \"4660\"");
 }
 
 static void
