@@ -4,7 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-coloring.h"
-#include "ss-gui-dfilter.h"
+#include "ss-dfilter.h"
 
 typedef struct
 {

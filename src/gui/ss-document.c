@@ -5,7 +5,7 @@
 
 #include "ss-document.h"
 #include "ss-format.h"
-#include "ss-gui-dfilter.h"
+#include "ss-dfilter.h"
 #include "ss-tcp-conv.h"
 
 struct _SsDocument

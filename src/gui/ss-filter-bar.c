@@ -6,7 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-filter-bar.h"
-#include "ss-gui-dfilter.h"
+#include "ss-dfilter.h"
 #include "ss-ui-path.h"
 
 /* Completion lists longer than this are cut: nobody scrolls through 3,000 field names. */

@@ -16,7 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ss-gui-dfilter.h"
+#include "ss-dfilter.h"
 #include "ss-recent.h"
 #include "ss-sort.h"
 #include "ss-window-private.h"

@@ -41,6 +41,13 @@ guint       ss_test_count_field       (SsTestDissection *t,
     g_assert_cmpstr (__v, ==, (expected)); \
   } G_STMT_END
 
+/* Asserts that the field's value text contains @needle. */
+#define ss_test_assert_field_contains(t, abbrev, needle) G_STMT_START { \
+    g_autofree char *__v = ss_test_dup_field ((t), (abbrev)); \
+    g_assert_nonnull (__v); \
+    g_assert_nonnull (strstr (__v, (needle))); \
+  } G_STMT_END
+
 /* Cuts @data at every length from 0 to @len - 1 and dissects each cut, asserting that the
  * packet is never malformed, and marked truncated (a `_ws.short` item) exactly when the cut
  * falls inside the first @headers bytes (payload a dissector does not parse is shown as far as

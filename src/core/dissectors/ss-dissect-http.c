@@ -25,6 +25,7 @@
 
 #include "ss-dissectors.h"
 #include "ss-tcp-reasm.h"
+#include "ss-tls.h"
 
 /* The media dissectors of ss-dissect-text-lines.c and ss-dissect-json.c, called with the body's
  * media type (tshark passes it as pinfo->match_string). TODO(issue 4): declare them in
@@ -2561,6 +2562,33 @@ ss_http_dissect_heuristic (SsPacket *pkt,
   dissect_http (pkt, r);
   return TRUE;
 }
+
+/* TCP payload no port claims: ss_dissectors_for_tcp_port gives this for any port it does not
+ * know. As tshark 4.0: the other port's dissector, then the heuristic dissectors tshark enables by
+ * default that exist here (HTTP's and TLS's, which never take the same bytes), then data. */
+static void
+dissect_tcp_heuristics (SsPacket *pkt,
+                        SsReader *r)
+{
+  const SsProtocol *lo = ss_dissectors_for_tcp_port (MIN (pkt->srcport, pkt->dstport));
+  const SsProtocol *hi = ss_dissectors_for_tcp_port (MAX (pkt->srcport, pkt->dstport));
+
+  /* Only the registered descriptors are port dissectors; the others are chains like this. */
+  if (lo && lo == ss_dissectors_get (lo->id))
+    ss_packet_call (pkt, lo, r, 0);
+  else if (hi && hi == ss_dissectors_get (hi->id))
+    ss_packet_call (pkt, hi, r, 0);
+  else if (!ss_http_dissect_heuristic (pkt, r) && !ss_tls_dissect_heuristic (pkt, r))
+    ss_packet_call (pkt, NULL, r, 0);
+}
+
+const SsProtocol ss_proto_tcp_heuristics = {
+  .id = SS_PROTO_DATA,
+  .abbrev = "data",
+  .short_name = "DATA",
+  .name = N_("Data"),
+  .dissect = dissect_tcp_heuristics,
+};
 
 /* dissect_ssdp: SSDP (UPnP Device Architecture 1.1 §1) is HTTP over UDP, one message per
  * datagram, with HTTP's fields under a node of its own. */

@@ -143,11 +143,12 @@ ss_dissectors_for_tcp_port (guint port)
     case 5432: return &ss_proto_pgsql;
     default:
       {
-        /* tshark 4.0 tries its TLS heuristic (enabled by default) on TCP payload no port
-         * claims: the heuristic "protocol" tries the other port first, then TLS, then data. */
-        extern const SsProtocol ss_proto_tls_heuristic;
+        /* tshark 4.0 tries its heuristic dissectors enabled by default (HTTP's and TLS's here)
+         * on TCP payload no port claims: this "protocol" tries the other port first, then the
+         * heuristics, then data (ss-dissect-http.c). */
+        extern const SsProtocol ss_proto_tcp_heuristics;
 
-        return &ss_proto_tls_heuristic;
+        return &ss_proto_tcp_heuristics;
       }
     }
 }
