@@ -1,12 +1,12 @@
 #!/bin/sh
-# Makes the small DER certificates the TLS/X.509 tests read (tests/captures/tls-cert-*.der):
+# Makes the small DER certificates the TLS/X.509 tests read (tests/data/tls-cert-*.der):
 # throw-away self-signed EC keys, the private keys are not kept.
 #   tls-cert-valid.der    valid for 10 years, SAN with a DNS name, an IP address and a
 #                         spiffe:// URI, basicConstraints and keyUsage
 #   tls-cert-expired.der  valid for 1 day only: expired at any capture time after that
 # Usage: tools/make-test-certs.sh [OUTDIR]   (default: tests/captures)
 set -eu
-out=${1:-"$(dirname "$0")/../tests/captures"}
+out=${1:-"$(dirname "$0")/../tests/data"}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

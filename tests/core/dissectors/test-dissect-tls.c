@@ -218,7 +218,7 @@ test_client_hello_every_cut (void)
 static GBytes *
 load_cert (const char *name)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "captures", name, NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr(GError) error = NULL;
   char *data = NULL;
   gsize len = 0;
