@@ -50,6 +50,8 @@ enum
   ARP_F_DST_ATM_NUM_E164,
   ARP_F_DST_ATM_NUM_NSAP,
   ARP_F_DST_ATM_SUBADDR,
+  ARP_F_DUPLICATE_ADDRESS_FRAME,
+  ARP_F_SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME,
   ARP_F_COUNT
 };
 
@@ -174,8 +176,35 @@ static const SsFieldDef arp_fields[] = {
   [ARP_F_DST_ATM_NUM_NSAP] = { "arp.dst.atm_num_nsap", N_("Target ATM number (NSAP)"),
                                SS_FT_BYTES },
   [ARP_F_DST_ATM_SUBADDR] = { "arp.dst.atm_subaddr", N_("Target ATM subaddress"), SS_FT_BYTES },
+  [ARP_F_DUPLICATE_ADDRESS_FRAME] = { "arp.duplicate-address-frame",
+                                      N_("Frame showing earlier use of IP address"),
+                                      SS_FT_FRAMENUM },
+  [ARP_F_SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME] = { "arp.seconds-since-duplicate-address-frame",
+                                                    N_("Seconds since earlier frame seen"),
+                                                    SS_FT_UINT32, SS_BASE_DEC },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (arp_fields) == ARP_F_COUNT);
+
+enum
+{
+  ARP_E_DUPLICATE_ADDRESS,
+  ARP_E_COUNT
+};
+
+static const SsExpertDef arp_experts[] = {
+  [ARP_E_DUPLICATE_ADDRESS] = { "arp.duplicate-address-detected", SS_EXPERT_GROUP_SEQUENCE,
+                                SS_EXPERT_WARN, N_("Duplicate IP address configured") },
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (arp_experts) == ARP_E_COUNT);
+
+/* The last MAC address seen for an IPv4 address, per capture. */
+typedef struct
+{
+  gboolean present;
+  guint8   mac[6];
+  guint32  frame;
+  gint64   secs;
+} ArpBinding;
 
 /* Sizes an address must have to be shown as such (Wireshark's ARP_HW_IS_ETHER and
  * ARP_PRO_IS_IPv4; 0xcc is AX.25's PID for IP). */
@@ -326,6 +355,78 @@ dissect_atmarp (SsPacket *pkt,
     ss_layer_add_item (l, NULL, ARP_PRO_IS_IPV4 (pro, tpln) ? ARP_F_DST_PROTO_IPV4
                                                              : ARP_F_DST_PROTO,
                        off, tpln, SS_ENC_BE);
+}
+
+/* Wireshark's duplicate address detection: an IPv4 address seen earlier in the capture with
+ * another MAC address. The first pass records what it found per frame, so a frame dissected
+ * again shows the same. Returns TRUE (and sets *@dup) when this pair is a duplicate. */
+static gboolean
+check_duplicate (SsLayer      *l,
+                 const guint8 *mac,
+                 const guint8 *ip,
+                 guint32      *dup)
+{
+  SsPacket *pkt = l->pkt;
+  ArpBinding *res = NULL;
+  guint32 key;
+  gint64 secs = pkt->ts_ns >= 0 ? pkt->ts_ns / 1000000000
+                                : -((-pkt->ts_ns + 999999999) / 1000000000);
+  const char *ip_str, *mac_str, *old_str;
+  SsItem *it, *sub;
+
+  if (!pkt->session)
+    return FALSE;
+  memcpy (&key, ip, 4);
+  if (pkt->visited)
+    res = ss_session_lookup_frame_data (pkt->session, SS_PROTO_ARP, pkt->number, key);
+  else
+    {
+      ArpBinding *b = ss_session_conv_data (pkt->session, SS_PROTO_ARP, &key, sizeof key,
+                                            sizeof *b);
+
+      if (!b->present)
+        {
+          b->present = TRUE;
+          memcpy (b->mac, mac, 6);
+          b->frame = pkt->number;
+          b->secs = secs;
+        }
+      else if (pkt->number > b->frame)
+        {
+          if (memcmp (b->mac, mac, 6) == 0)
+            {
+              b->frame = pkt->number;
+              b->secs = secs;
+            }
+          else
+            {
+              res = ss_session_frame_data (pkt->session, SS_PROTO_ARP, pkt->number, key,
+                                           sizeof *res);
+              *res = *b;
+            }
+        }
+    }
+  if (!res)
+    return FALSE;
+
+  ip_str = ss_arena_printf (pkt->arena, "%u.%u.%u.%u", ip[0], ip[1], ip[2], ip[3]);
+  mac_str = ss_arena_printf (pkt->arena, "%02x:%02x:%02x:%02x:%02x:%02x", mac[0], mac[1],
+                             mac[2], mac[3], mac[4], mac[5]);
+  old_str = ss_arena_printf (pkt->arena, "%02x:%02x:%02x:%02x:%02x:%02x", res->mac[0],
+                             res->mac[1], res->mac[2], res->mac[3], res->mac[4], res->mac[5]);
+  /* (Wireshark puts this beside the ARP tree; here it goes at the end of it) */
+  sub = ss_layer_add_text (l, NULL, 0, 0, "Duplicate IP address detected for %s (%s) - also in "
+                           "use by %s (frame %u)", ip_str, mac_str, old_str, res->frame);
+  ss_item_set_flags (sub, SS_ITEM_GENERATED);
+  it = ss_layer_add_uint (l, sub, ARP_F_DUPLICATE_ADDRESS_FRAME, 0, 0, res->frame);
+  ss_item_set_flags (it, SS_ITEM_GENERATED);
+  ss_packet_add_expert (pkt, it, SS_PROTO_ARP, ARP_E_DUPLICATE_ADDRESS,
+                        _("Duplicate IP address configured (%s)"), ip_str);
+  it = ss_layer_add_uint (l, sub, ARP_F_SECONDS_SINCE_DUPLICATE_ADDRESS_FRAME, 0, 0,
+                          (guint32) (secs - res->secs));
+  ss_item_set_flags (it, SS_ITEM_GENERATED);
+  *dup = key;
+  return TRUE;
 }
 
 static void
@@ -572,6 +673,33 @@ dissect_arp (SsPacket *pkt,
                        tpa, pln, SS_ENC_BE);
   else if (pln != 0)
     ss_layer_add_item (&l, NULL, ARP_F_DRARP_ERROR_STATUS, tpa, 1, SS_ENC_BE);
+
+  /* Addresses of Ethernet/IPv4 requests and replies: the sender's, and a reply's target, when
+   * the MAC address is a unicast one other than zero and the IPv4 address is not zero. */
+  if ((op == ARPOP_REQUEST || op == ARPOP_REPLY) && ARP_HW_IS_ETHER (hrd, hln)
+      && ARP_PRO_IS_IPV4 (pro, pln) && ss_reader_has (r, 0, tpa + 4))
+    {
+      gboolean duplicate = FALSE;
+      guint32 dup_ip = 0, ip;
+
+      a = r->data + sha;
+      memcpy (&ip, r->data + spa, 4);
+      if ((a[0] & 0x01) == 0 && memcmp (a, mac_allzero, 6) != 0 && ip != 0)
+        duplicate = check_duplicate (&l, a, r->data + spa, &dup_ip);
+      a = r->data + tha;
+      memcpy (&ip, r->data + tpa, 4);
+      /* (sic: the target's result replaces the sender's; a gratuitous reply is checked once) */
+      if ((a[0] & 0x01) == 0 && memcmp (a, mac_allzero, 6) != 0 && ip != 0
+          && op != ARPOP_REQUEST && dup_ip != ip)
+        duplicate = check_duplicate (&l, a, r->data + tpa, &dup_ip);
+      if (duplicate)
+        {
+          const guint8 *d = (const guint8 *) &dup_ip;
+
+          ss_packet_append_info (pkt, " (duplicate use of %u.%u.%u.%u detected!)", d[0], d[1],
+                                 d[2], d[3]);
+        }
+    }
 }
 
 const SsProtocol ss_proto_arp = {
@@ -581,5 +709,7 @@ const SsProtocol ss_proto_arp = {
   .name = N_("Address Resolution Protocol"),
   .fields = arp_fields,
   .n_fields = ARP_F_COUNT,
+  .experts = arp_experts,
+  .n_experts = ARP_E_COUNT,
   .dissect = dissect_arp,
 };

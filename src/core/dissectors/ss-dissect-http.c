@@ -13,6 +13,10 @@
  * changed; per frame its last record. A frame dissected again starts from the snapshot its first
  * dissection started from, so it shows what the first pass decided, plus the links found since
  * (http.response_in), as tshark's second pass does.
+ *
+ * Also here: the chain of TCP heuristics tshark enables by default (HTTP's, then TLS's), which
+ * ss_dissectors_for_tcp_port gives for ports it does not know, and SSDP (HTTP over UDP, one
+ * message per datagram) for ss_dissectors_for_udp_port to give for port 1900.
  */
 #include "config.h"
 
@@ -36,9 +40,6 @@ void ss_text_lines_dissect_media (SsPacket   *pkt,
 void ss_json_dissect_media       (SsPacket   *pkt,
                                   SsReader   *r,
                                   const char *media_type);
-/* The TCP heuristic, called for payload no port claims. TODO(issue 4): ss-dissectors.h. */
-gboolean ss_http_dissect_heuristic (SsPacket *pkt,
-                                    SsReader *r);
 /* epan's format_text, also used by those two. TODO(issue 4): a core helper (ss-format.h). */
 char *ss_http_format_text        (SsArena      *arena,
                                   const guint8 *p,
@@ -859,9 +860,11 @@ do_reassembly (HttpCtx  *c,
 
   if (desegment_until_fin)
     {
-      /* tshark reassembles a response without a length until the connection closes
-       * (DESEGMENT_UNTIL_FIN). The TCP reassembly here cannot wait for a FIN, so the body is
-       * what has arrived with the headers. TODO(issue 4): until-FIN reassembly. */
+      /* A response without a length runs until the connection closes: tshark collects it
+       * (DESEGMENT_UNTIL_FIN) and dissects it on the segment with the FIN. Here it is collected
+       * the same way, up to the reassembly cap, but TCP tells neither the FIN nor hands the
+       * collected bytes over on an empty FIN segment, so it shows only if the cap is reached.
+       * TODO(issue 4): SS_DESEGMENT_UNTIL_FIN and the segment's flags in SsPacket. */
       if (ss_reader_remaining (r, off) >= SS_TCP_REASM_MAX_PDU / 2)
         return TRUE;
       pkt->desegment_offset = off;
@@ -2539,14 +2542,12 @@ heuristic_matches (SsReader *r)
 
 /* tshark's "HTTP over TCP" heuristic (enabled by default), for TCP payload no port claims:
  * TRUE when the payload was dissected as HTTP. Once recognised, the rest of the connection is
- * HTTP (tshark sets the conversation's dissector). Called by the chain of TCP heuristics. */
-gboolean
-ss_http_dissect_heuristic (SsPacket *pkt,
-                           SsReader *r)
+ * HTTP (tshark sets the conversation's dissector). */
+static gboolean
+dissect_heuristic (SsPacket *pkt,
+                   SsReader *r)
 {
   HttpConv *conv;
-
-  g_return_val_if_fail (pkt != NULL && r != NULL, FALSE);
 
   if (port_claimed (pkt->srcport) || port_claimed (pkt->dstport))
     return FALSE;
@@ -2578,7 +2579,7 @@ dissect_tcp_heuristics (SsPacket *pkt,
     ss_packet_call (pkt, lo, r, 0);
   else if (hi && hi == ss_dissectors_get (hi->id))
     ss_packet_call (pkt, hi, r, 0);
-  else if (!ss_http_dissect_heuristic (pkt, r) && !ss_tls_dissect_heuristic (pkt, r))
+  else if (!dissect_heuristic (pkt, r) && !ss_tls_dissect_heuristic (pkt, r))
     ss_packet_call (pkt, NULL, r, 0);
 }
 
