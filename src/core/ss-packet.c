@@ -587,6 +587,52 @@ ss_packet_set_net_addresses (SsPacket      *pkt,
   memcpy (d->data, dst, len);
 }
 
+void
+ss_packet_save_columns (const SsPacket  *pkt,
+                        SsPacketColumns *s)
+{
+  s->col_protocol = pkt->col_protocol;
+  memcpy (s->col_info, pkt->col_info, sizeof s->col_info);
+  s->col_info_len = pkt->col_info_len;
+  s->col_info_fence = pkt->col_info_fence;
+  s->want_columns = pkt->want_columns;
+  s->dl_src = pkt->dl_src;
+  s->dl_dst = pkt->dl_dst;
+  s->net_src = pkt->net_src;
+  s->net_dst = pkt->net_dst;
+  s->srcport = pkt->srcport;
+  s->dstport = pkt->dstport;
+  s->ip_proto = pkt->ip_proto;
+  s->current = pkt->current;
+  s->status = pkt->status;
+}
+
+void
+ss_packet_restore_columns (SsPacket              *pkt,
+                           const SsPacketColumns *s)
+{
+  pkt->col_protocol = s->col_protocol;
+  memcpy (pkt->col_info, s->col_info, sizeof pkt->col_info);
+  pkt->col_info_len = s->col_info_len;
+  pkt->col_info_fence = s->col_info_fence;
+  pkt->want_columns = s->want_columns;
+  pkt->dl_src = s->dl_src;
+  pkt->dl_dst = s->dl_dst;
+  pkt->net_src = s->net_src;
+  pkt->net_dst = s->net_dst;
+  pkt->srcport = s->srcport;
+  pkt->dstport = s->dstport;
+  pkt->ip_proto = s->ip_proto;
+  if (pkt->status == s->status)
+    pkt->current = s->current;
+}
+
+gboolean
+ss_packet_in_icmp_error (const SsPacket *pkt)
+{
+  return strstr (pkt->protocols, ":icmp:") != NULL || strstr (pkt->protocols, ":icmpv6:") != NULL;
+}
+
 const char *
 ss_address_to_string (const SsAddress *addr,
                       char            *buf,

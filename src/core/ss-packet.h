@@ -369,6 +369,30 @@ void     ss_packet_set_net_addresses (SsPacket   *pkt,
                                   const guint8   *src,
                                   const guint8   *dst);
 
+/* What a dissection nested inside another (the datagram quoted by an ICMP error) changes in the
+ * packet's columns and hints, saved before and put back after it. */
+typedef struct
+{
+  const char   *col_protocol;
+  char          col_info[SS_PACKET_INFO_MAX];
+  guint         col_info_len;
+  guint         col_info_fence;
+  gboolean      want_columns;
+  SsAddress     dl_src, dl_dst, net_src, net_dst;
+  guint16       srcport, dstport;
+  guint         ip_proto;
+  SsProtocolId  current;
+  guint8        status;
+} SsPacketColumns;
+
+void     ss_packet_save_columns  (const SsPacket        *pkt,
+                                  SsPacketColumns       *saved);
+/* Puts the columns back; a failure inside keeps naming the protocol it happened in. */
+void     ss_packet_restore_columns (SsPacket            *pkt,
+                                  const SsPacketColumns *saved);
+/* Wireshark's in_error_pkt: the current message is itself quoted by an ICMP or ICMPv6 error. */
+gboolean ss_packet_in_icmp_error (const SsPacket        *pkt);
+
 /* Text of an address (for columns and labels), into @buf of at least 46 bytes. */
 const char *ss_address_to_string (const SsAddress *addr,
                                   char           *buf,

@@ -345,70 +345,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (icmp_experts) == ICMP_E_COUNT);
 
 #define MS_PER_DAY 86400000u
 
-/* The columns and hints an inner dissection (the datagram quoted by an error message) would
- * change. */
-typedef struct
-{
-  const char   *col_protocol;
-  char          col_info[SS_PACKET_INFO_MAX];
-  guint         col_info_len;
-  guint         col_info_fence;
-  gboolean      want_columns;
-  SsAddress     dl_src, dl_dst, net_src, net_dst;
-  guint16       srcport, dstport;
-  guint         ip_proto;
-  SsProtocolId  current;
-  guint8        status;
-} SavedColumns;
-
-static void
-save_columns (const SsPacket *pkt,
-              SavedColumns   *s)
-{
-  s->col_protocol = pkt->col_protocol;
-  memcpy (s->col_info, pkt->col_info, sizeof s->col_info);
-  s->col_info_len = pkt->col_info_len;
-  s->col_info_fence = pkt->col_info_fence;
-  s->want_columns = pkt->want_columns;
-  s->dl_src = pkt->dl_src;
-  s->dl_dst = pkt->dl_dst;
-  s->net_src = pkt->net_src;
-  s->net_dst = pkt->net_dst;
-  s->srcport = pkt->srcport;
-  s->dstport = pkt->dstport;
-  s->ip_proto = pkt->ip_proto;
-  s->current = pkt->current;
-  s->status = pkt->status;
-}
-
-static void
-restore_columns (SsPacket           *pkt,
-                 const SavedColumns *s)
-{
-  pkt->col_protocol = s->col_protocol;
-  memcpy (pkt->col_info, s->col_info, sizeof pkt->col_info);
-  pkt->col_info_len = s->col_info_len;
-  pkt->col_info_fence = s->col_info_fence;
-  pkt->want_columns = s->want_columns;
-  pkt->dl_src = s->dl_src;
-  pkt->dl_dst = s->dl_dst;
-  pkt->net_src = s->net_src;
-  pkt->net_dst = s->net_dst;
-  pkt->srcport = s->srcport;
-  pkt->dstport = s->dstport;
-  pkt->ip_proto = s->ip_proto;
-  /* A failure inside keeps naming the protocol it happened in. */
-  if (pkt->status == s->status)
-    pkt->current = s->current;
-}
-
-/* Wireshark's in_error_pkt: this message is itself quoted by an ICMP or ICMPv6 error. */
-static gboolean
-in_icmp_error (const SsPacket *pkt)
-{
-  return strstr (pkt->protocols, ":icmp:") != NULL || strstr (pkt->protocols, ":icmpv6:") != NULL;
-}
-
 /* The TTL of the IPv4 header right before this message (RFC 791 §3.1), for the Info column:
  * found by looking back over the possible header lengths for a version 4 header of that length
  * that names ICMP. -1 when none is found. */
@@ -860,7 +796,7 @@ dissect_quoted_datagram (SsLayer *l,
   SsPacket *pkt = l->pkt;
   SsReader *r = l->r;
   SsReader inner;
-  SavedColumns saved;
+  SsPacketColumns saved;
   guint8 vhl = ss_reader_get_u8 (r, 8);
   guint16 inner_total = 0;
 
@@ -882,7 +818,7 @@ dissect_quoted_datagram (SsLayer *l,
         ss_reader_limit (&inner, ((vhl & 0x0f) + orig_len) * 4u);
     }
 
-  save_columns (pkt, &saved);
+  ss_packet_save_columns (pkt, &saved);
   pkt->want_columns = FALSE;
   ss_packet_call (pkt, (vhl >> 4) == 6 ? &ss_proto_ipv6 : &ss_proto_ip, &inner, 0);
   /* Wireshark's dissectors know when they read a quoted datagram (in_error_pkt) and accept
@@ -891,7 +827,7 @@ dissect_quoted_datagram (SsLayer *l,
   if (pkt->status != saved.status
       && ss_reader_has (&inner, 0, (vhl >> 4) == 6 ? 40u : MAX (20u, (vhl & 0x0f) * 4u)))
     pkt->status = saved.status;
-  restore_columns (pkt, &saved);
+  ss_packet_restore_columns (pkt, &saved);
   if (pkt->status != saved.status)
     return FALSE;
 
@@ -911,7 +847,7 @@ static void
 dissect_icmp (SsPacket *pkt,
               SsReader *r)
 {
-  gboolean in_error = in_icmp_error (pkt);
+  gboolean in_error = ss_packet_in_icmp_error (pkt);
   SsLayer l;
   guint8 type, code, orig_len, num_addrs = 0, entry_size = 0;
   const char *type_str, *code_str = NULL;

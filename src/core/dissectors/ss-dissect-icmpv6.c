@@ -1025,69 +1025,6 @@ static const BitDesc mld_bits[] = {
   { 0x08, "Suppress Router-Side Processing" }, { 0, NULL }
 };
 
-/* The columns and hints the quoted packet's dissection would change. */
-typedef struct
-{
-  const char   *col_protocol;
-  char          col_info[SS_PACKET_INFO_MAX];
-  guint         col_info_len;
-  guint         col_info_fence;
-  gboolean      want_columns;
-  SsAddress     dl_src, dl_dst, net_src, net_dst;
-  guint16       srcport, dstport;
-  guint         ip_proto;
-  SsProtocolId  current;
-  guint8        status;
-} SavedColumns;
-
-static void
-save_columns (const SsPacket *pkt,
-              SavedColumns   *s)
-{
-  s->col_protocol = pkt->col_protocol;
-  memcpy (s->col_info, pkt->col_info, sizeof s->col_info);
-  s->col_info_len = pkt->col_info_len;
-  s->col_info_fence = pkt->col_info_fence;
-  s->want_columns = pkt->want_columns;
-  s->dl_src = pkt->dl_src;
-  s->dl_dst = pkt->dl_dst;
-  s->net_src = pkt->net_src;
-  s->net_dst = pkt->net_dst;
-  s->srcport = pkt->srcport;
-  s->dstport = pkt->dstport;
-  s->ip_proto = pkt->ip_proto;
-  s->current = pkt->current;
-  s->status = pkt->status;
-}
-
-static void
-restore_columns (SsPacket           *pkt,
-                 const SavedColumns *s)
-{
-  pkt->col_protocol = s->col_protocol;
-  memcpy (pkt->col_info, s->col_info, sizeof pkt->col_info);
-  pkt->col_info_len = s->col_info_len;
-  pkt->col_info_fence = s->col_info_fence;
-  pkt->want_columns = s->want_columns;
-  pkt->dl_src = s->dl_src;
-  pkt->dl_dst = s->dl_dst;
-  pkt->net_src = s->net_src;
-  pkt->net_dst = s->net_dst;
-  pkt->srcport = s->srcport;
-  pkt->dstport = s->dstport;
-  pkt->ip_proto = s->ip_proto;
-  /* A failure inside keeps naming the protocol it happened in. */
-  if (pkt->status == s->status)
-    pkt->current = s->current;
-}
-
-/* Wireshark's in_error_pkt: this message is itself quoted by an ICMP or ICMPv6 error. */
-static gboolean
-in_icmp_error (const SsPacket *pkt)
-{
-  return strstr (pkt->protocols, ":icmp:") != NULL || strstr (pkt->protocols, ":icmpv6:") != NULL;
-}
-
 /* The hop limit of the IPv6 header this message came in (RFC 8200 §3), for the Info column:
  * found by looking back for a version 6 header whose extension header chain ends in ICMPv6
  * exactly here. -1 when none is found. */
@@ -1267,13 +1204,13 @@ dissect_contained (SsPacket *pkt,
                    gint      len)
 {
   SsReader inner;
-  SavedColumns saved;
+  SsPacketColumns saved;
   guint8 v = ss_reader_get_u8 (r, off);
 
   if (ss_reader_failed (r))
     return FALSE;
   ss_reader_sub (r, off, len, &inner);
-  save_columns (pkt, &saved);
+  ss_packet_save_columns (pkt, &saved);
   pkt->want_columns = FALSE;
   ss_packet_call (pkt, (v & 0xf0) == 0x60 ? &ss_proto_ipv6 : NULL, &inner, 0);
   /* Wireshark's dissectors know when they read a quoted packet (in_error_pkt) and accept its
@@ -1281,7 +1218,7 @@ dissect_contained (SsPacket *pkt,
    * held against the packet. */
   if (pkt->status != saved.status && (v & 0xf0) == 0x60 && ss_reader_has (&inner, 0, 40))
     pkt->status = saved.status;
-  restore_columns (pkt, &saved);
+  ss_packet_restore_columns (pkt, &saved);
   return pkt->status == saved.status;
 }
 
@@ -2259,7 +2196,7 @@ static void
 dissect_icmpv6 (SsPacket *pkt,
                 SsReader *r)
 {
-  gboolean in_error = in_icmp_error (pkt);
+  gboolean in_error = ss_packet_in_icmp_error (pkt);
   SsLayer l;
   guint8 type, code;
   const char *type_name, *code_name = NULL;
