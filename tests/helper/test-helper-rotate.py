@@ -85,7 +85,10 @@ def main():
             tap.ok(readable, "tshark reads every %s-rotated gzip file" % kind)
             tap.ok(len(ours) == kernel, "sum over files %d == total %d" % (len(ours), kernel))
             tap.ok(len(set(ours)) == len(ours), "no packet is duplicated")
-            tap.ok(ours == theirs, "files concatenated equal dumpcap's capture")
+            # Two packet sockets may see a request and its reply in either order, so the
+            # comparison with dumpcap is by multiset; order within our own files is kept.
+            tap.ok(sorted(ours) == sorted(theirs),
+                   "files concatenated hold exactly dumpcap's packets")
             tap.ok(all(stat.S_IMODE(os.stat(f).st_mode) == 0o600 for f in files),
                    "every rotated file is 0600")
 
@@ -94,8 +97,8 @@ def main():
         tail = []
         for f in files:
             tail += [p["data"] for p in sslive.read_capture(f)]
-        tap.ok(len(tail) > 0 and tail == theirs[-len(tail):],
-               "the ring holds the newest %d packets, in order" % len(tail))
+        tap.ok(len(tail) > 0 and sorted(tail) == sorted(theirs[-len(tail):]),
+               "the ring holds the newest %d packets" % len(tail))
         files_msgs = [m for m in st_ring.messages if m[0] == "F"]
         tap.ok(len(files_msgs) > 3, "the ring reported %d files opened" % len(files_msgs))
     tap.done()
