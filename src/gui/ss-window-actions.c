@@ -8,13 +8,14 @@
 #include "ss-capwrite.h"
 #include "ss-expert-dialog.h"
 #include "ss-properties-dialog.h"
+#include "ss-srt-dialog.h"
 #include "ss-window-private.h"
 
 /* Actions whose windows come with later work: present in the menus, disabled until then.
  * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
 static const char *const later_actions[] = {
   "capture-start", "capture-stop", "capture-options", "display-filters", "follow-tcp",
-  "protocol-hierarchy", "conversations", "endpoints", "io-graph", "srt-http",
+  "protocol-hierarchy", "conversations", "endpoints", "io-graph",
   "http-requests", "tcp-window-scaling",
 };
 
@@ -823,6 +824,27 @@ expert_info_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The display filter a statistics window starts with: the one applied, as in Wireshark. */
+static const char *
+stat_filter (SsWindow *self)
+{
+  return self->model && ss_packet_list_model_is_filtered (self->model) ? self->applied_filter
+                                                                        : NULL;
+}
+
+static void
+srt_http_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       data)
+{
+  SsWindow *self = data;
+
+  if (!self->doc || self->loading)
+    return;
+  gtk_window_present (GTK_WINDOW (ss_srt_dialog_new (GTK_WINDOW (self), self->doc,
+                                                     stat_filter (self))));
+}
+
 static void
 nothing_action (GSimpleAction *action,
                 GVariant      *param,
@@ -888,7 +910,7 @@ static const GActionEntry win_entries[] = {
   { "conversations", nothing_action },
   { "endpoints", nothing_action },
   { "io-graph", nothing_action },
-  { "srt-http", nothing_action },
+  { "srt-http", srt_http_action },
   { "http-requests", nothing_action },
   { "tcp-window-scaling", nothing_action },
 };
@@ -913,7 +935,7 @@ ss_window_update_actions (SsWindow *self)
     "close", "reload", "capture-file-properties",
   };
   static const char *const need_loaded[] = {
-    "save-as", "export-specified", "expert-info",
+    "save-as", "export-specified", "expert-info", "srt-http",
   };
   static const char *const need_rows[] = {
     "go-to-packet", "goto-activate", "go-next", "go-previous", "go-first", "go-last",

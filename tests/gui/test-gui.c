@@ -14,6 +14,7 @@
 #include "ss-application.h"
 #include "ss-expert-dialog.h"
 #include "ss-recent.h"
+#include "ss-srt-dialog.h"
 #include "ss-window.h"
 
 static SsApplication *app;
@@ -634,7 +635,7 @@ test_actions (void)
 
   /* The statistics windows come with later work: present in the menus, disabled. */
   g_assert_true (g_action_group_has_action (group, "srt-http"));
-  g_assert_false (g_action_group_get_action_enabled (group, "srt-http"));
+  g_assert_true (g_action_group_get_action_enabled (group, "srt-http"));
   g_assert_true (g_action_group_has_action (group, "tcp-window-scaling"));
   g_assert_true (g_action_group_get_action_enabled (group, "capture-file-properties"));
 }
@@ -762,6 +763,213 @@ test_expert_info (void)
   expert_dialog = NULL;
 }
 
+/* ------------------------------------------------------------------------------------------ */
+/* Statistics windows */
+
+static char *
+capture_path (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "captures", name, NULL);
+}
+
+static void
+open_path (const char *path)
+{
+  SsDocument *doc = ss_window_get_document (win);
+
+  if (!doc || strcmp (ss_document_get_path (doc), path) != 0 || !ss_document_is_loaded (doc))
+    {
+      ss_window_open_file (win, path);
+      spin_until (window_idle, 60);
+    }
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+}
+
+/* The CLI's output (the reference for numbers it is checked to share with tshark). */
+static char *
+cli_output (const char *const *args)
+{
+  int status;
+  char *out = run_capture (g_getenv ("STRATOSHARK"), (const char **) args, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static char *
+tshark_output (const char *const *args)
+{
+  const char *tshark = g_getenv ("TSHARK") ? g_getenv ("TSHARK") : "tshark";
+  int status;
+  char *out = run_capture (tshark, (const char **) args, &status);
+
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static SsStatDialog *stat_dialog;
+
+static gboolean
+stat_ready (void)
+{
+  return ss_stat_dialog_is_ready (stat_dialog);
+}
+
+/* With SS_GUI_SHOT_DIR set, saves @window as NAME.png there (to look at the windows). */
+static void
+maybe_save_shot (GtkWidget  *window,
+                 const char *name)
+{
+  const char *dir = g_getenv ("SS_GUI_SHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (!dir)
+    return;
+  spin_for (300);
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (!node)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+/* Activates win.@action (with @param) and returns the statistics window it opened, ready. */
+static SsStatDialog *
+open_stat_window (const char *action,
+                  GVariant   *param,
+                  GType       type)
+{
+  GList *before = gtk_window_list_toplevels ();
+  GList *after;
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), action));
+  g_action_group_activate_action (G_ACTION_GROUP (win), action, param);
+  after = gtk_window_list_toplevels ();
+  stat_dialog = NULL;
+  for (GList *l = after; l; l = l->next)
+    if (!g_list_find (before, l->data) && G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      stat_dialog = l->data;
+  g_list_free (before);
+  g_list_free (after);
+  g_assert_nonnull (stat_dialog);
+  spin_until (stat_ready, 60);
+  return stat_dialog;
+}
+
+/* The row of @table whose column 0 is @key, G_MAXUINT when none. */
+static guint
+table_find (SsStatTable *table,
+            const char  *key)
+{
+  for (guint i = 0; i < ss_stat_table_get_n_rows (table); i++)
+    if (strcmp (ss_stat_table_get_text (table, i, 0), key) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static double
+table_number (SsStatTable *table,
+              guint        row,
+              guint        column)
+{
+  return g_ascii_strtod (ss_stat_table_get_text (table, row, column), NULL);
+}
+
+/* Splits a line into its blank-separated words. */
+static GStrv
+words_of (const char *line)
+{
+  g_auto(GStrv) parts = g_strsplit_set (line, " \t", -1);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i]; i++)
+    if (*parts[i])
+      g_strv_builder_add (b, parts[i]);
+  return g_strv_builder_end (b);
+}
+
+/* Statistics → Service Response Time → HTTP: the CLI's `-z srt,http[,FILTER]` table (checked
+ * against tshark's http.time in the stats conformance), the main window's filter included. */
+static void
+check_srt (const char *filter)
+{
+  g_autofree char *path = capture_path ("http-slow-503-rst.pcapng");
+  g_autofree char *z = filter ? g_strdup_printf ("srt,http,%s", filter) : g_strdup ("srt,http");
+  const char *args[] = { "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = cli_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  SsStatTable *table;
+  guint rows = 0;
+  gboolean in_table = FALSE;
+
+  open_path (path);
+  if (filter)
+    {
+      ss_window_apply_filter (win, filter);
+      spin_until (window_idle, 30);
+    }
+  open_stat_window ("srt-http", NULL, SS_TYPE_SRT_DIALOG);
+  g_assert_cmpstr (ss_stat_dialog_get_filter (stat_dialog), ==, filter ? filter : "");
+  table = ss_srt_dialog_get_table (SS_SRT_DIALOG (stat_dialog));
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) w = NULL;
+      guint row;
+
+      if (g_str_has_prefix (lines[i], "URI path"))
+        {
+          in_table = TRUE;
+          continue;
+        }
+      if (!in_table || g_str_has_prefix (lines[i], "====") || !*lines[i])
+        continue;
+      w = words_of (lines[i]);
+      g_assert_cmpuint (g_strv_length (w), ==, 8);
+      row = table_find (table, w[0]);
+      g_assert_cmpuint (row, !=, G_MAXUINT);
+      g_assert_cmpstr (ss_stat_table_get_text (table, row, SS_SRT_COLUMN_COUNT), ==, w[1]);
+      /* Seconds with six decimals there, milliseconds with three here. */
+      for (guint k = 0; k < 6; k++)
+        g_assert_cmpfloat_with_epsilon (table_number (table, row, SS_SRT_COLUMN_AVG + k) / 1e3,
+                                        g_ascii_strtod (w[2 + k], NULL), 1e-6);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (ss_stat_table_get_n_rows (table), ==, rows);
+  /* Sorted by the average, slowest first; a click on Count sorts by count. */
+  for (guint i = 1; i < rows; i++)
+    g_assert_cmpfloat (table_number (table, i - 1, SS_SRT_COLUMN_AVG), >=,
+                       table_number (table, i, SS_SRT_COLUMN_AVG));
+  ss_stat_table_sort_by (table, SS_SRT_COLUMN_COUNT, TRUE);
+  for (guint i = 1; i < rows; i++)
+    g_assert_cmpfloat (table_number (table, i - 1, SS_SRT_COLUMN_COUNT), >=,
+                       table_number (table, i, SS_SRT_COLUMN_COUNT));
+  maybe_save_shot (GTK_WIDGET (stat_dialog), filter ? "srt-http-filtered" : "srt-http");
+  gtk_window_destroy (GTK_WINDOW (stat_dialog));
+}
+
+static void
+test_srt_http (void)
+{
+  check_srt (NULL);
+  check_srt ("http.request.uri contains \"api\"");
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -820,6 +1028,7 @@ main (int    argc,
   g_test_add_func ("/gui/application/actions", test_app_actions);
   g_test_add_func ("/gui/window/expert-info", test_expert_info);
   g_test_add_func ("/gui/window/truncated-file", test_truncated_file);
+  g_test_add_func ("/gui/stats/srt-http", test_srt_http);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
