@@ -7,6 +7,10 @@
  * socket-address hooks): they record the socket cookie with the process's pid, comm and cgroup.
  * Egress packets carry their socket, so they are matched by cookie, and teach the flow table
  * their 4-tuple; ingress packets have no socket yet at TC, so they are matched by 4-tuple.
+ * A server's sockets come from accept(), which runs no socket-address hook: the socket
+ * tracepoints at the end of recvmsg()/sendmsg() see the connection in the process's context and
+ * record its 4-tuple. Where they do not exist (before Linux 6.3) the loader leaves them out and
+ * only servers' packets go unnamed.
  */
 #include "vmlinux.h"
 #include <bpf/bpf_helpers.h>
@@ -128,8 +132,6 @@ int ss_sendmsg6(struct bpf_sock_addr *ctx)
 	return remember_owner(bpf_get_socket_cookie(ctx));
 }
 
-/* Packets ------------------------------------------------------------------------------------ */
-
 static __always_inline void set_v4(__u8 *dst, __be32 addr)
 {
 	__builtin_memset(dst, 0, 10);
@@ -137,6 +139,70 @@ static __always_inline void set_v4(__u8 *dst, __be32 addr)
 	dst[11] = 0xff;
 	__builtin_memcpy(dst + 12, &addr, 4);
 }
+
+/* A connected TCP socket used by the calling process: remember its owner by 4-tuple, in the form
+ * packet_flow() builds (local side first, ports in network byte order). An entry that already
+ * names this process is left alone, so the common case is one lookup. */
+static __always_inline int learn_tcp_owner(struct sock *sk, __u16 family, __u16 protocol)
+{
+	struct ss_capture_owner owner = {}, *known;
+	struct ss_capture_flow flow = {};
+	__u32 pid = bpf_get_current_pid_tgid() >> 32;
+
+	if (!sk || protocol != IPPROTO_TCP)
+		return 0;
+	if (family == AF_INET) {
+		set_v4(flow.local, BPF_CORE_READ(sk, __sk_common.skc_rcv_saddr));
+		set_v4(flow.remote, BPF_CORE_READ(sk, __sk_common.skc_daddr));
+	} else if (family == AF_INET6) {
+		BPF_CORE_READ_INTO(&flow.local, sk, __sk_common.skc_v6_rcv_saddr);
+		BPF_CORE_READ_INTO(&flow.remote, sk, __sk_common.skc_v6_daddr);
+	} else {
+		return 0;
+	}
+	flow.lport = bpf_htons(BPF_CORE_READ(sk, __sk_common.skc_num));
+	flow.rport = BPF_CORE_READ(sk, __sk_common.skc_dport);
+	if (!flow.rport)
+		return 0;
+	flow.proto = IPPROTO_TCP;
+	known = bpf_map_lookup_elem(&flows, &flow);
+	if (known && known->pid == pid)
+		return 0;
+	owner.pid = pid;
+	owner.cgroup_id = bpf_get_current_cgroup_id();
+	if (bpf_get_current_comm(owner.comm, sizeof(owner.comm)) != 0)
+		owner.comm[0] = '\0';
+	bpf_map_update_elem(&flows, &flow, &owner, BPF_ANY);
+	return 0;
+}
+
+/* The sock_recv_length and sock_send_length tracepoints (Linux 6.3 and later) fire at the end of
+ * every recvmsg()/sendmsg() on a socket, in the calling process's context; raw tracepoints
+ * (first argument: the socket) attach without tracefs being mounted. A server reads a
+ * request before it answers, so its accepted connection is named before its first reply. */
+static __always_inline int learn_from_raw_tp(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct sock *sk = (struct sock *)ctx->args[0];
+
+	if (!sk)
+		return 0;
+	return learn_tcp_owner(sk, BPF_CORE_READ(sk, __sk_common.skc_family),
+			       BPF_CORE_READ(sk, sk_protocol));
+}
+
+SEC("raw_tp/sock_recv_length")
+int ss_sock_recv(struct bpf_raw_tracepoint_args *ctx)
+{
+	return learn_from_raw_tp(ctx);
+}
+
+SEC("raw_tp/sock_send_length")
+int ss_sock_send(struct bpf_raw_tracepoint_args *ctx)
+{
+	return learn_from_raw_tp(ctx);
+}
+
+/* Packets ------------------------------------------------------------------------------------ */
 
 /* Fills @flow from the packet, seen from the local socket; returns 0 when it is TCP or UDP. */
 static __always_inline int packet_flow(struct __sk_buff *skb, __u32 dir,

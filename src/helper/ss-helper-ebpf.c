@@ -46,6 +46,7 @@ struct _SsHelperEbpf
 {
   struct ss_capture    *skel;
   struct bpf_link      *cgroup_links[4];
+  struct bpf_link      *sock_links[2];  /* recv/send tracepoints; NULL where missing */
   int                   cgroup_fd;
   struct ring_buffer   *rb;
   GArray               *interfaces;  /* EbpfInterface */
@@ -308,6 +309,29 @@ find_cgroup2_root (void)
   return NULL;
 }
 
+/* Opens the skeleton into e->skel, sets its read-only settings and loads it; @with_tracepoints keeps
+ * the socket tracepoint programs. Returns 0 or a negative errno. */
+static int
+open_and_load (SsHelperEbpf           *e,
+               const SsHelperOptions  *options,
+               gboolean                with_tracepoints)
+{
+  e->skel = ss_capture__open ();
+  if (e->skel == NULL)
+    return errno ? -errno : -ENOMEM;
+  e->skel->rodata->snaplen = MIN (options->snaplen, SS_CAPTURE_MAX_DATA);
+  e->skel->rodata->filter_pids = options->filter_pids != NULL;
+  e->skel->rodata->filter_cgroups = options->filter_cgroups != NULL;
+  if (libbpf_num_possible_cpus () > 0)
+    bpf_map__set_max_entries (e->skel->maps.scratch, (guint32) libbpf_num_possible_cpus ());
+  if (!with_tracepoints)
+    {
+      bpf_program__set_autoload (e->skel->progs.ss_sock_recv, false);
+      bpf_program__set_autoload (e->skel->progs.ss_sock_send, false);
+    }
+  return ss_capture__load (e->skel);
+}
+
 SsHelperEbpf *
 ss_helper_ebpf_open (const SsHelperOptions  *options,
                      int                    *exit_code,
@@ -341,19 +365,23 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
     }
 
   *exit_code = SS_HELPER_EXIT_EBPF;
-  e->skel = ss_capture__open ();
-  if (e->skel == NULL)
+  err = open_and_load (e, options, TRUE);
+  if (err)
     {
-      g_set_error (error, SS_HELPER_ERROR, SS_HELPER_ERROR_FAILED,
-                   _("cannot open the eBPF programs: %s"), g_strerror (errno));
-      goto cleanup;
+      /* The socket tracepoints are recent (Linux 6.3); without them everything else still
+       * works, only servers' packets go unnamed. */
+      g_autofree char *warn = g_strdup (
+        _("warning: this kernel has no socket tracepoints, so packets of server processes will "
+          "not name their process"));
+
+      g_clear_pointer (&e->skel, ss_capture__destroy);
+      err = open_and_load (e, options, FALSE);
+      if (!err)
+        {
+          g_printerr ("stratoshark-capture: %s\n", warn);
+          ss_helper_status_send (options->status_fd, SS_HELPER_STATUS_WARNING, "%s", warn);
+        }
     }
-  e->skel->rodata->snaplen = MIN (options->snaplen, SS_CAPTURE_MAX_DATA);
-  e->skel->rodata->filter_pids = options->filter_pids != NULL;
-  e->skel->rodata->filter_cgroups = options->filter_cgroups != NULL;
-  if (libbpf_num_possible_cpus () > 0)
-    bpf_map__set_max_entries (e->skel->maps.scratch, (guint32) libbpf_num_possible_cpus ());
-  err = ss_capture__load (e->skel);
   if (err)
     {
       if (err == -EPERM)
@@ -418,6 +446,26 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
           }
       }
   }
+
+  if (bpf_program__autoload (e->skel->progs.ss_sock_recv))
+    {
+      struct bpf_program *progs[2] = { e->skel->progs.ss_sock_recv, e->skel->progs.ss_sock_send };
+
+      for (guint i = 0; i < G_N_ELEMENTS (progs); i++)
+        {
+          e->sock_links[i] = bpf_program__attach (progs[i]);
+          if (e->sock_links[i] == NULL)
+            {
+              g_autofree char *warn = g_strdup_printf (
+                _("warning: cannot attach to the socket tracepoints (%s), so packets of server "
+                  "processes will not name their process"), g_strerror (errno));
+
+              g_printerr ("stratoshark-capture: %s\n", warn);
+              ss_helper_status_send (options->status_fd, SS_HELPER_STATUS_WARNING, "%s", warn);
+              break;
+            }
+        }
+    }
 
   for (guint i = 0; i < e->interfaces->len; i++)
     {
@@ -564,6 +612,8 @@ ss_helper_ebpf_free (SsHelperEbpf *e)
     ebpf_interface_detach (&g_array_index (e->interfaces, EbpfInterface, i));
   for (guint i = 0; i < G_N_ELEMENTS (e->cgroup_links); i++)
     g_clear_pointer (&e->cgroup_links[i], bpf_link__destroy);
+  for (guint i = 0; i < G_N_ELEMENTS (e->sock_links); i++)
+    g_clear_pointer (&e->sock_links[i], bpf_link__destroy);
   if (e->cgroup_fd >= 0)
     close (e->cgroup_fd);
   g_clear_pointer (&e->rb, ring_buffer__free);

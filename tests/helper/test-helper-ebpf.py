@@ -50,6 +50,13 @@ def tcp_ports(d):
     return struct.unpack(">HH", d[14 + ihl:14 + ihl + 4])
 
 
+def tcp_payload_len(d):
+    ihl = (d[14] & 0x0f) * 4
+    total = struct.unpack(">H", d[16:18])[0]
+    doff = (d[14 + ihl + 12] >> 4) * 4
+    return total - ihl - doff
+
+
 def main():
     sslive.require_root()
     if not os.path.isdir(CGROUP_ROOT):
@@ -64,7 +71,7 @@ def main():
     try:
         with sslive.NetPair() as net:
             cgid = os.stat(cg).st_ino
-            net.http_server()
+            server = net.http_server()
             out = os.path.join(net.tmp, "ebpf.pcapng")
             ref = os.path.join(net.tmp, "dumpcap.pcapng")
             helper, status = net.helper("--ebpf", "-i", net.va, "-w", out, nsenter=True)
@@ -79,6 +86,11 @@ def main():
             fhelper, fstatus = net.helper("--ebpf", "-i", net.va, "-w", kept, "--ebpf-filter",
                                           "ebpf.cgroup.id == %d" % cgid, nsenter=True)
             tap.ok(fstatus.wait_for("R") is not None, "helper with --ebpf-filter reports READY")
+            # The server's side: its sockets come from accept(), not connect().
+            srv_out = os.path.join(net.tmp, "server.pcapng")
+            shelper, sstatus = net.helper("--ebpf", "-i", net.vb, "-w", srv_out, ns=net.ns_b,
+                                          nsenter=True)
+            tap.ok(sstatus.wait_for("R") is not None, "server-side helper reports READY")
             dump = net.dumpcap(net.va, ref)
 
             before = net.counters(net.ns_a, net.va)
@@ -94,6 +106,8 @@ def main():
             frc = net.stop(fhelper)
             fstatus.read_all()
             rc = net.stop(helper)
+            src = net.stop(shelper)
+            sstatus.read_all()
             net.stop(dump, sslive.signal.SIGINT)
             status.read_all()
             tap.ok(rc == 0, "eBPF helper exits 0 on SIGTERM", helper.stderr.read())
@@ -144,6 +158,19 @@ def main():
                    "the kernel counted the %s packets it left out" % fstats.get("filtered"))
             n, err = sslive.tshark_count(out)
             tap.ok(n == len(ours), "tshark reads the eBPF capture", err)
+
+            # Every data segment the server sent was written on an accepted socket: each must
+            # name the server process (python3, the pid the test started).
+            srv = sslive.read_capture(srv_out)
+            sent = [p for p in srv if metadata(p).get("direction") == "out"
+                    and tcp_ports(p["data"]) and tcp_ports(p["data"])[0] == 8080
+                    and tcp_payload_len(p["data"]) > 0]
+            tap.ok(src == 0 and len(sent) > 10, "the server sent %d data segments" % len(sent))
+            named = {(metadata(p).get("process.pid"), metadata(p).get("process.name"))
+                     for p in sent}
+            tap.ok(named == {(str(server.pid), "python3")},
+                   "the server's data segments name the server process (pid %d, python3)"
+                   % server.pid, (named, shelper.stderr.read()))
             if sslive.STRATOSHARK and os.access(sslive.STRATOSHARK, os.X_OK):
                 r = subprocess.run([sslive.STRATOSHARK, "-r", out, "-T", "fields",
                                     "-e", "ebpf.process.pid", "-e", "ebpf.process.name",

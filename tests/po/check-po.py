@@ -51,8 +51,8 @@ def main():
                                capture_output=True, text=True, check=True).stdout
         stats = subprocess.run(['msgfmt', '--statistics', '-o', os.devnull, merged],
                                capture_output=True, text=True).stderr
-    missing = re.findall(r'^msgid "(.+)"$', untranslated, re.M)
-    fuzzy_ids = re.findall(r'^msgid "(.+)"$', fuzzy, re.M)
+    missing = msgids(untranslated)
+    fuzzy_ids = msgids(fuzzy)
     for m in missing:
         problems.append('untranslated: "%s"' % m)
     for m in fuzzy_ids:
@@ -65,6 +65,18 @@ def main():
         print('... and %d more' % (len(problems) - 200))
     print('po: %d passed, %d failed' % (translated, len(problems)))
     return 1 if problems else 0
+
+def msgids(po_text):
+    """The msgids of a PO file's entries, long ones (msgid "" then continuation lines) joined;
+    the header entry (empty msgid) left out."""
+    ids = []
+    for m in re.finditer(r'^msgid ("(?:[^"\\]|\\.)*")\n((?:"(?:[^"\\]|\\.)*"\n)*)', po_text, re.M):
+        parts = [m.group(1)] + re.findall(r'^(".*")$', m.group(2), re.M)
+        text = ''.join(p[1:-1] for p in parts)
+        if text:
+            ids.append(text)
+    return ids
+
 
 if __name__ == '__main__':
     sys.exit(main())
