@@ -40,7 +40,13 @@ typedef struct
   gboolean             attached_out;
   struct bpf_tc_opts   opts_in;
   struct bpf_tc_opts   opts_out;
+  int                  tcx_in_fd;   /* TCX links (Linux 6.6+), -1 when attached as filters */
+  int                  tcx_out_fd;
 } EbpfInterface;
+
+/* From linux/bpf.h of Linux 6.6; Debian 12's headers and libbpf 1.1 predate TCX. */
+#define SS_BPF_TCX_INGRESS 46
+#define SS_BPF_TCX_EGRESS  47
 
 struct _SsHelperEbpf
 {
@@ -270,6 +276,11 @@ ebpf_interface_detach (EbpfInterface *iface)
 {
   DECLARE_LIBBPF_OPTS (bpf_tc_hook, hook, .ifindex = iface->ifindex);
 
+  if (iface->tcx_in_fd >= 0)
+    close (iface->tcx_in_fd);
+  if (iface->tcx_out_fd >= 0)
+    close (iface->tcx_out_fd);
+  iface->tcx_in_fd = iface->tcx_out_fd = -1;
   if (iface->attached_in)
     {
       hook.attach_point = BPF_TC_INGRESS;
@@ -350,7 +361,7 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
 
   for (guint i = 0; options->interfaces[i]; i++)
     {
-      EbpfInterface iface = { 0 };
+      EbpfInterface iface = { .tcx_in_fd = -1, .tcx_out_fd = -1 };
 
       iface.ifindex = (int) if_nametoindex (options->interfaces[i]);
       if (iface.ifindex == 0)
@@ -473,6 +484,26 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
       DECLARE_LIBBPF_OPTS (bpf_tc_hook, hook, .ifindex = iface->ifindex,
                            .attach_point = BPF_TC_INGRESS | BPF_TC_EGRESS);
 
+      /* TCX links belong to this process: they detach when it exits, even by SIGKILL, where a
+       * clsact filter would stay behind and keep copying packets into a ring nobody reads. */
+      iface->tcx_in_fd = bpf_link_create (bpf_program__fd (e->skel->progs.ss_tc_ingress),
+                                          iface->ifindex, SS_BPF_TCX_INGRESS, NULL);
+      if (iface->tcx_in_fd >= 0)
+        {
+          iface->tcx_out_fd = bpf_link_create (bpf_program__fd (e->skel->progs.ss_tc_egress),
+                                               iface->ifindex, SS_BPF_TCX_EGRESS, NULL);
+          if (iface->tcx_out_fd >= 0)
+            continue;
+          err = -errno;
+          goto attach_failed;
+        }
+      if (errno == EPERM)
+        {
+          err = -EPERM;
+          goto attach_failed;
+        }
+
+      /* Kernels before 6.6: filters on a clsact qdisc. */
       err = bpf_tc_hook_create (&hook);
       if (err && err != -EEXIST)
         goto attach_failed;

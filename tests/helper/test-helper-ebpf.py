@@ -4,6 +4,7 @@
 # curl's pid and name and the cgroup's id; the packet count must equal the kernel's counters
 # and dumpcap's capture, with identical bytes; --ebpf-filter keeps only the client's packets.
 
+import json
 import os
 import struct
 import subprocess
@@ -183,9 +184,34 @@ def main():
                 tap.ok(r.returncode == 0 and got == want and len(rows) == len(ours),
                        "the ebpf dissector shows pid, name, cgroup and direction (%d packets)"
                        % len(got), r.stderr + str(got[:3]))
+
+            # A helper killed with SIGKILL cannot detach anything: its TC programs must go away
+            # with it (TCX links are the process's own), or they would keep copying packets.
+            before_ids = tc_program_ids()
+            khelper, kstatus = net.helper("--ebpf", "-i", net.va, "-w", os.path.join(
+                net.tmp, "killed.pcapng"), nsenter=True)
+            tap.ok(kstatus.wait_for("R") is not None, "helper to be killed reports READY")
+            running = tc_program_ids() - before_ids
+            khelper.kill()
+            khelper.wait()
+            left = running
+            deadline = time.time() + 5
+            while left and time.time() < deadline:
+                time.sleep(0.1)
+                left = running & tc_program_ids()
+            tap.ok(len(running) == 2 and not left,
+                   "its 2 TC programs are gone after SIGKILL", (running, left))
     finally:
         os.rmdir(cg)
     tap.done()
+
+
+def tc_program_ids():
+    """Ids of the loaded BPF programs named like the helper's TC programs (bpftool's JSON)."""
+    r = subprocess.run(["bpftool", "-j", "prog", "show"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, check=True)
+    return {p["id"] for p in json.loads(r.stdout)
+            if p.get("name") in ("ss_tc_ingress", "ss_tc_egress")}
 
 
 main()
