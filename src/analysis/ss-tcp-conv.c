@@ -6,7 +6,10 @@
  * segments not yet acknowledged. Sequence numbers wrap, so every comparison is modulo 2^32.
  *
  * Results are stored per frame, so a frame dissected again later (the GUI selecting a packet)
- * shows what the first pass computed.
+ * shows what the first pass computed. They are kept compact (two million frames are common):
+ * only what the analysis adds to the header's own values, as variable-length integers in one
+ * byte array, with the offset of each frame's record in an array indexed by frame number. What
+ * follows from the header (the next sequence number, the scaled window) is computed again.
  */
 #include "config.h"
 
@@ -83,17 +86,33 @@ typedef struct
   guint16 pb;
 } TcpKey;
 
-/* What the first pass found for one frame. */
-typedef struct
+/* A frame without a record in the offsets array. */
+#define NO_RECORD G_MAXUINT32
+
+/* Bits of a record's header: which values follow it (the others have their defaults). */
+enum
 {
-  SsTcpInfo info;
-} TcpFrame;
+  REC_DIR            = 1 << 0,
+  REC_FIN_SHIFT      = 1,           /* 2 bits: fin_kind */
+  REC_WIN_UNKNOWN    = 1 << 3,      /* win_scalefactor -1 */
+  REC_WIN_NONE       = 1 << 4,      /* win_scalefactor -2; neither bit: a shift follows */
+  REC_ANALYSIS       = 1 << 5,
+  REC_AFLAGS         = 1 << 6,
+  REC_DUPACK_NUM     = 1 << 7,
+  REC_DUPACK_FRAME   = 1 << 8,
+  REC_ACKS_FRAME     = 1 << 9,
+  REC_ACK_RTT        = 1 << 10,
+  REC_INITIAL_RTT    = 1 << 11,
+  REC_IN_FLIGHT      = 1 << 12,
+  REC_PUSH_BYTES     = 1 << 13,
+};
 
 struct _SsTcpConv
 {
   GHashTable *streams;     /* TcpKey* -> TcpStream* (current stream of that 4-tuple) */
   GPtrArray  *all;         /* every TcpStream, owned */
-  GHashTable *frames;      /* frame number -> TcpFrame* */
+  GArray     *offsets;     /* guint32, by frame number: where its record starts, or NO_RECORD */
+  GByteArray *records;     /* the frames' records, back to back */
   gboolean    remember;
   guint32     n_streams;
 };
@@ -138,7 +157,8 @@ ss_tcp_conv_new (void)
 
   conv->streams = g_hash_table_new_full (key_hash, key_equal, g_free, NULL);
   conv->all = g_ptr_array_new_with_free_func (stream_free);
-  conv->frames = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  conv->offsets = g_array_new (FALSE, FALSE, sizeof (guint32));
+  conv->records = g_byte_array_new ();
   conv->remember = TRUE;
   return conv;
 }
@@ -150,7 +170,8 @@ ss_tcp_conv_free (SsTcpConv *conv)
     return;
   g_hash_table_unref (conv->streams);
   g_ptr_array_unref (conv->all);
-  g_hash_table_unref (conv->frames);
+  g_array_unref (conv->offsets);
+  g_byte_array_unref (conv->records);
   g_free (conv);
 }
 
@@ -640,13 +661,159 @@ first_pass (SsTcpConv *conv,
   info->initial_rtt_ns = st->first_rtt_ns;
 }
 
+static void
+put_varint (GByteArray *out,
+            guint64     v)
+{
+  guint8 buf[10];
+  guint n = 0;
+
+  while (v >= 0x80)
+    {
+      buf[n++] = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  buf[n++] = (guint8) v;
+  g_byte_array_append (out, buf, n);
+}
+
+static guint64
+get_varint (const guint8 **p)
+{
+  guint64 v = 0;
+  guint shift = 0;
+
+  while (**p & 0x80)
+    {
+      v |= (guint64) (**p & 0x7f) << shift;
+      shift += 7;
+      (*p)++;
+    }
+  v |= (guint64) **p << shift;
+  (*p)++;
+  return v;
+}
+
+/* Times may in principle be negative (timestamps going back): zigzag. */
+static guint64
+zigzag (gint64 v)
+{
+  return ((guint64) v << 1) ^ (guint64) (v >> 63);
+}
+
+static gint64
+unzigzag (guint64 v)
+{
+  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
+}
+
+/* Stores what the analysis added to @info for frame @number (replacing an earlier record of the
+ * same frame: the last TCP layer of a frame wins). */
+static void
+remember_frame (SsTcpConv       *conv,
+                guint32          number,
+                const SsTcpInfo *info)
+{
+  guint32 header = 0;
+  guint32 at = conv->records->len;
+  guint32 none = NO_RECORD;
+
+  /* Records are addressed with 32 bits: past 4 GiB of them, stop remembering. */
+  if (conv->records->len > G_MAXUINT32 - 128)
+    return;
+  header |= info->dir ? REC_DIR : 0;
+  header |= (guint32) (info->fin_kind & 3) << REC_FIN_SHIFT;
+  if (info->win_scalefactor == -1)
+    header |= REC_WIN_UNKNOWN;
+  else if (info->win_scalefactor == -2)
+    header |= REC_WIN_NONE;
+  header |= info->have_analysis ? REC_ANALYSIS : 0;
+  header |= info->aflags ? REC_AFLAGS : 0;
+  header |= info->dupack_num ? REC_DUPACK_NUM : 0;
+  header |= info->dupack_frame ? REC_DUPACK_FRAME : 0;
+  header |= info->acks_frame ? REC_ACKS_FRAME : 0;
+  header |= info->ack_rtt_ns != -1 ? REC_ACK_RTT : 0;
+  header |= info->initial_rtt_ns != -1 ? REC_INITIAL_RTT : 0;
+  header |= info->bytes_in_flight ? REC_IN_FLIGHT : 0;
+  header |= info->push_bytes_sent ? REC_PUSH_BYTES : 0;
+
+  put_varint (conv->records, header);
+  put_varint (conv->records, info->stream);
+  put_varint (conv->records, info->rel_seq);
+  put_varint (conv->records, info->rel_ack);
+  if (!(header & (REC_WIN_UNKNOWN | REC_WIN_NONE)))
+    put_varint (conv->records, (guint32) info->win_scalefactor);
+  if (header & REC_AFLAGS)
+    put_varint (conv->records, info->aflags);
+  if (header & REC_DUPACK_NUM)
+    put_varint (conv->records, info->dupack_num);
+  if (header & REC_DUPACK_FRAME)
+    put_varint (conv->records, info->dupack_frame);
+  if (header & REC_ACKS_FRAME)
+    put_varint (conv->records, info->acks_frame);
+  if (header & REC_ACK_RTT)
+    put_varint (conv->records, zigzag (info->ack_rtt_ns));
+  if (header & REC_INITIAL_RTT)
+    put_varint (conv->records, zigzag (info->initial_rtt_ns));
+  if (header & REC_IN_FLIGHT)
+    put_varint (conv->records, info->bytes_in_flight);
+  if (header & REC_PUSH_BYTES)
+    put_varint (conv->records, info->push_bytes_sent);
+
+  while (conv->offsets->len <= number)
+    g_array_append_val (conv->offsets, none);
+  g_array_index (conv->offsets, guint32, number) = at;
+}
+
+/* Gives back what the first pass found for frame @number, over the header values the dissector
+ * has read again into @info. FALSE when the frame has no record. */
+static gboolean
+recall_frame (const SsTcpConv *conv,
+              guint32          number,
+              SsTcpInfo       *info)
+{
+  const guint8 *p;
+  guint32 header;
+
+  if (number >= conv->offsets->len || g_array_index (conv->offsets, guint32, number) == NO_RECORD)
+    return FALSE;
+  p = conv->records->data + g_array_index (conv->offsets, guint32, number);
+  header = (guint32) get_varint (&p);
+  info->have_stream = TRUE;
+  info->relative = TRUE;
+  info->dir = (header & REC_DIR) ? 1 : 0;
+  info->fin_kind = (guint8) ((header >> REC_FIN_SHIFT) & 3);
+  info->stream = (guint32) get_varint (&p);
+  info->rel_seq = (guint32) get_varint (&p);
+  info->rel_ack = (guint32) get_varint (&p);
+  info->nxtseq = info->rel_seq + info->seglen + ((info->flags & TH_SYN) ? 1 : 0)
+                 + ((info->flags & TH_FIN) ? 1 : 0);
+  if (header & REC_WIN_UNKNOWN)
+    info->win_scalefactor = -1;
+  else if (header & REC_WIN_NONE)
+    info->win_scalefactor = -2;
+  else
+    info->win_scalefactor = (gint32) get_varint (&p);
+  info->win_size = info->win_scalefactor > 0 ? info->window * (guint32) info->win_scalefactor
+                                             : info->window;
+  info->have_analysis = (header & REC_ANALYSIS) != 0;
+  info->aflags = (header & REC_AFLAGS) ? (guint32) get_varint (&p) : 0;
+  info->dupack_num = (header & REC_DUPACK_NUM) ? (guint32) get_varint (&p) : 0;
+  info->dupack_frame = (header & REC_DUPACK_FRAME) ? (guint32) get_varint (&p) : 0;
+  info->acks_frame = (header & REC_ACKS_FRAME) ? (guint32) get_varint (&p) : 0;
+  info->ack_rtt_ns = (header & REC_ACK_RTT) ? unzigzag (get_varint (&p)) : -1;
+  info->initial_rtt_ns = (header & REC_INITIAL_RTT) ? unzigzag (get_varint (&p)) : -1;
+  info->bytes_in_flight = (header & REC_IN_FLIGHT) ? (guint32) get_varint (&p) : 0;
+  info->push_bytes_sent = (header & REC_PUSH_BYTES) ? (guint32) get_varint (&p) : 0;
+  return TRUE;
+}
+
 void
 ss_tcp_conv_analyze (gpointer   user_data,
                      SsPacket  *pkt,
                      SsTcpInfo *info)
 {
   SsTcpConv *conv = user_data;
-  TcpFrame *f;
 
   if (info->src->type == SS_ADDR_NONE)
     return;
@@ -654,23 +821,11 @@ ss_tcp_conv_analyze (gpointer   user_data,
   if (pkt->visited)
     {
       /* Dissected again: give back what the first pass found. */
-      f = g_hash_table_lookup (conv->frames, GUINT_TO_POINTER (pkt->number));
-      if (f)
-        {
-          const SsAddress *src = info->src, *dst = info->dst;
-
-          *info = f->info;
-          info->src = src;
-          info->dst = dst;
-        }
+      recall_frame (conv, pkt->number, info);
       return;
     }
 
   first_pass (conv, pkt, info);
-  if (!conv->remember)
-    return;
-  f = g_new (TcpFrame, 1);
-  f->info = *info;
-  f->info.src = f->info.dst = NULL;
-  g_hash_table_replace (conv->frames, GUINT_TO_POINTER (pkt->number), f);
+  if (conv->remember)
+    remember_frame (conv, pkt->number, info);
 }
