@@ -7,6 +7,7 @@
 
 #include "ss-capwrite.h"
 #include "ss-expert-dialog.h"
+#include "ss-follow-dialog.h"
 #include "ss-properties-dialog.h"
 #include "ss-srt-dialog.h"
 #include "ss-window-private.h"
@@ -14,7 +15,7 @@
 /* Actions whose windows come with later work: present in the menus, disabled until then.
  * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
 static const char *const later_actions[] = {
-  "capture-start", "capture-stop", "capture-options", "display-filters", "follow-tcp",
+  "capture-start", "capture-stop", "capture-options", "display-filters",
   "protocol-hierarchy", "conversations", "endpoints", "io-graph",
   "http-requests", "tcp-window-scaling",
 };
@@ -845,6 +846,30 @@ srt_http_action (GSimpleAction *action,
                                                      stat_filter (self))));
 }
 
+/* Follows the selected packet's TCP stream and shows only that stream, as Wireshark does. */
+static void
+follow_tcp_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       data)
+{
+  SsWindow *self = data;
+  g_autofree char *filter = NULL;
+  guint64 stream;
+
+  if (!self->doc || self->loading)
+    return;
+  filter = conversation_filter (self, "tcp");
+  if (!filter || !g_ascii_string_to_unsigned (filter + strlen ("tcp.stream eq "), 10, 0,
+                                              G_MAXUINT32, &stream, NULL))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  ss_window_apply_filter (self, filter);
+  gtk_window_present (GTK_WINDOW (ss_follow_dialog_new (GTK_WINDOW (self), self->doc,
+                                                        (guint32) stream)));
+}
+
 static void
 nothing_action (GSimpleAction *action,
                 GVariant      *param,
@@ -904,7 +929,7 @@ static const GActionEntry win_entries[] = {
   { "capture-stop", nothing_action },
   { "capture-options", nothing_action },
   { "display-filters", nothing_action },
-  { "follow-tcp", nothing_action },
+  { "follow-tcp", follow_tcp_action },
   { "expert-info", expert_info_action },
   { "protocol-hierarchy", nothing_action },
   { "conversations", nothing_action },
@@ -963,6 +988,7 @@ ss_window_update_actions (SsWindow *self)
     ss_window_set_action_enabled (self, need_packet[i], selected);
   for (guint i = 0; i < G_N_ELEMENTS (need_field); i++)
     ss_window_set_action_enabled (self, need_field[i], node != NULL);
+  ss_window_set_action_enabled (self, "follow-tcp", selected && have_doc && !self->loading);
   for (guint i = 0; i < G_N_ELEMENTS (need_filter); i++)
     ss_window_set_action_enabled (self, need_filter[i],
                                   node != NULL && ss_tree_node_get_filter (node) != NULL);

@@ -637,6 +637,34 @@ print_hex (GString      *out,
     }
 }
 
+void
+ss_follow_format_data (SsFollowMode  mode,
+                       guint64       offset,
+                       const guint8 *data,
+                       guint32       len,
+                       GString      *out)
+{
+  switch (mode)
+    {
+    case SS_FOLLOW_HEX:
+      print_hex (out, "", (guint32) offset, data, len);
+      break;
+    case SS_FOLLOW_RAW:
+      for (guint32 j = 0; j < len; j++)
+        g_string_append_printf (out, "%02x", data[j]);
+      break;
+    default:
+      /* tap-follow.c keeps CR and LF and shows every other unprintable byte as a dot. */
+      for (guint32 j = 0; j < len; j++)
+        {
+          guint8 c = data[j];
+
+          g_string_append_c (out, c == '\r' || c == '\n' || g_ascii_isprint (c) ? (char) c : '.');
+        }
+      break;
+    }
+}
+
 static void
 print_node (GString         *out,
             const char      *label,
@@ -704,13 +732,7 @@ print_text (SsFollow *f,
         case SS_FOLLOW_ASCII:
         case SS_FOLLOW_EBCDIC:
           g_string_append_printf (out, "%s%u\n", prefix, r->data->len);
-          for (guint j = 0; j < r->data->len; j++)
-            {
-              guint8 c = r->data->data[j];
-
-              g_string_append_c (out, c == '\r' || c == '\n' || g_ascii_isprint (c) ? (char) c
-                                                                                    : '.');
-            }
+          ss_follow_format_data (SS_FOLLOW_ASCII, 0, r->data->data, r->data->len, out);
           g_string_append_c (out, '\n');
           break;
         case SS_FOLLOW_RAW:

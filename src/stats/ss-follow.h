@@ -75,6 +75,15 @@ gboolean         ss_follow_get_nodes      (const SsFollow   *follow,
                                            SsAddress        *addr1,
                                            guint16          *port1);
 
+/* One chunk's bytes as tshark prints them: ASCII (unprintable bytes but CR and LF as dots), hex
+ * dump lines (@offset: the chunk's offset in its direction) or raw hex, without tshark's chunk
+ * length line. */
+void             ss_follow_format_data    (SsFollowMode      mode,
+                                           guint64           offset,
+                                           const guint8     *data,
+                                           guint32           len,
+                                           GString          *out);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsFollow, ss_follow_free)
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "ss-application.h"
 #include "ss-expert-dialog.h"
+#include "ss-follow-dialog.h"
 #include "ss-recent.h"
 #include "ss-srt-dialog.h"
 #include "ss-window.h"
@@ -970,6 +971,122 @@ test_srt_http (void)
   spin_until (window_idle, 30);
 }
 
+/* The data of tshark's `-z follow,tcp,ascii,N`: each chunk's length line, then that many
+ * characters and a newline; the chunks' texts joined. */
+static char *
+tshark_follow_ascii (const char *path,
+                     guint       stream)
+{
+  g_autofree char *z = g_strdup_printf ("follow,tcp,ascii,%u", stream);
+  const char *args[] = { "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = tshark_output (args);
+  GString *data = g_string_new (NULL);
+  const char *p = strstr (out, "Node 1: ");
+
+  g_assert_nonnull (p);
+  p = strchr (p, '\n') + 1;
+  while (*p && *p != '=')
+    {
+      char *end;
+      guint64 len;
+
+      while (*p == '\t')
+        p++;
+      len = g_ascii_strtoull (p, &end, 10);
+      g_assert_true (end != p && *end == '\n');
+      p = end + 1;
+      g_assert_cmpuint (strlen (p), >, len);
+      g_string_append_len (data, p, (gssize) len);
+      p += len;
+      g_assert_cmpint (*p, ==, '\n');
+      p++;
+    }
+  return g_string_free (data, FALSE);
+}
+
+/* tshark's `-z follow,tcp,hex,N` lines without the tab that marks the second side's. */
+static char *
+tshark_follow_hex (const char *path,
+                   guint       stream)
+{
+  g_autofree char *z = g_strdup_printf ("follow,tcp,hex,%u", stream);
+  const char *args[] = { "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GString *data = g_string_new (NULL);
+  gboolean in = FALSE;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      if (g_str_has_prefix (lines[i], "Node 1: "))
+        in = TRUE;
+      else if (g_str_has_prefix (lines[i], "===="))
+        in = FALSE;
+      else if (in)
+        g_string_append_printf (data, "%s\n", lines[i] + (lines[i][0] == '\t'));
+    }
+  return g_string_free (data, FALSE);
+}
+
+/* Analyze → Follow → TCP Stream on a selected packet: its stream, the main window filtered to
+ * it, and the bytes tshark's follow prints. */
+static void
+check_follow (const char *path,
+              guint       frame)
+{
+  g_autofree char *filter = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *hex = NULL;
+  g_autofree char *expected_hex = NULL;
+  g_autofree char *stream_text = NULL;
+  g_autofree char *fields_out = NULL;
+  g_autofree char *frame_filter = g_strdup_printf ("frame.number == %u", frame + 1);
+  const char *args[] = { "-r", path, "-Y", frame_filter, "-T", "fields", "-e", "tcp.stream",
+                         NULL };
+  SsFollowDialog *dialog;
+  guint stream;
+
+  fields_out = tshark_output (args);
+  stream = (guint) g_ascii_strtoull (fields_out, NULL, 10);
+  open_path (path);
+  wanted_frame = frame + 1;
+  g_assert_true (ss_packet_list_select_frame (ss_window_get_packet_list (win), frame));
+  spin_until (tree_shows_wanted, 10);
+  dialog = SS_FOLLOW_DIALOG (open_stat_window ("follow-tcp", NULL, SS_TYPE_FOLLOW_DIALOG));
+  g_assert_cmpuint (ss_follow_dialog_get_stream (dialog), ==, stream);
+  spin_until (window_idle, 30);
+  filter = g_strdup_printf ("tcp.stream eq %u", stream);
+  g_assert_cmpstr (ss_window_get_applied_filter (win), ==, filter);
+
+  text = ss_follow_dialog_dup_text (dialog);
+  expected = tshark_follow_ascii (path, stream);
+  g_assert_cmpuint (strlen (expected), >, 0);
+  g_assert_cmpstr (text, ==, expected);
+  maybe_save_shot (GTK_WIDGET (dialog), "follow-tcp");
+
+  ss_follow_dialog_set_show (dialog, SS_FOLLOW_SHOW_HEX, SS_FOLLOW_BOTH);
+  hex = ss_follow_dialog_dup_text (dialog);
+  expected_hex = tshark_follow_hex (path, stream);
+  g_assert_cmpstr (hex, ==, expected_hex);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+  spin_for (200);
+}
+
+static void
+test_follow_tcp (void)
+{
+  g_autofree char *sample = sample_path ();
+  g_autofree char *http = capture_path ("http-slow-503-rst.pcapng");
+
+  /* Frame 45 of the sample: an HTTP connection; the keep-alive connection with three requests
+   * and the chunked 42 KB response of the HTTP capture. */
+  check_follow (sample, 44);
+  check_follow (http, 60);
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1029,6 +1146,7 @@ main (int    argc,
   g_test_add_func ("/gui/window/expert-info", test_expert_info);
   g_test_add_func ("/gui/window/truncated-file", test_truncated_file);
   g_test_add_func ("/gui/stats/srt-http", test_srt_http);
+  g_test_add_func ("/gui/stats/follow-tcp", test_follow_tcp);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
