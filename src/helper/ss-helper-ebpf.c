@@ -61,8 +61,16 @@ struct _SsHelperEbpf
   guint64               count;
   gboolean              stop;
   guint8               *packet;      /* copy of an egress packet whose checksum is fixed */
-  GString              *meta;        /* option values of the packet being written, reused */
-  GString              *comment;
+  /* The metadata last formatted for each direction ([0] in, [1] out): consecutive packets of
+   * one flow share it, so it is only formatted again when the event's fields change. */
+  struct {
+    struct ss_capture_event key;     /* ts, len and caplen zeroed */
+    gboolean                valid;
+    GString                *values;  /* the custom options' values */
+    GString                *comment;
+    SsCapWriterOption       opts[MAX_META_OPTIONS];
+    guint                   n;
+  } meta[2];
   GError               *error;
 };
 
@@ -191,35 +199,21 @@ add_meta (SsCapWriterOption *opts,
   (*n)++;
 }
 
-static int
-on_event (void   *ctx,
-          void   *data,
-          size_t  size)
+/* Formats @ev's metadata into e->meta[@slot] (custom options and comment). */
+static void
+format_meta (SsHelperEbpf                  *e,
+             guint                          slot,
+             const struct ss_capture_event *ev,
+             const EbpfInterface           *iface)
 {
-  SsHelperEbpf *e = ctx;
-  const struct ss_capture_event *ev = data;
-  const EbpfInterface *iface = NULL;
-  SsCapWriterOption opts[MAX_META_OPTIONS];
   gsize offsets[MAX_META_OPTIONS];
-  GString *buf = e->meta;
-  GString *comment = e->comment;
-  const guint8 *bytes;
-  gboolean out_dir;
+  SsCapWriterOption *opts = e->meta[slot].opts;
+  GString *buf = e->meta[slot].values;
+  GString *comment = e->meta[slot].comment;
+  gboolean out_dir = ev->direction == SS_CAPTURE_DIR_OUT;
   guint n = 0;
   char comm[SS_CAPTURE_COMM_LEN + 1];
 
-  if (e->stop || e->out == NULL)
-    return 0;
-  if (size < sizeof (*ev) || ev->caplen > size - sizeof (*ev) || ev->caplen > ev->len
-      || ev->caplen > SS_CAPTURE_MAX_DATA)
-    return 0;
-  for (guint i = 0; i < e->interfaces->len; i++)
-    if (g_array_index (e->interfaces, EbpfInterface, i).ifindex == (int) ev->ifindex)
-      iface = &g_array_index (e->interfaces, EbpfInterface, i);
-  if (iface == NULL)
-    return 0;
-
-  out_dir = ev->direction == SS_CAPTURE_DIR_OUT;
   memcpy (comm, ev->comm, SS_CAPTURE_COMM_LEN);
   comm[SS_CAPTURE_COMM_LEN] = '\0';
   g_strdelimit (comm, "\t\n\r ", '_');
@@ -250,6 +244,43 @@ on_event (void   *ctx,
   for (guint i = 0; i < n; i++)
     opts[i].value = (const guint8 *) buf->str + offsets[i];
 
+  e->meta[slot].n = n;
+}
+
+static int
+on_event (void   *ctx,
+          void   *data,
+          size_t  size)
+{
+  SsHelperEbpf *e = ctx;
+  const struct ss_capture_event *ev = data;
+  const EbpfInterface *iface = NULL;
+  struct ss_capture_event key;
+  const guint8 *bytes;
+  gboolean out_dir;
+
+  if (e->stop || e->out == NULL)
+    return 0;
+  if (size < sizeof (*ev) || ev->caplen > size - sizeof (*ev) || ev->caplen > ev->len
+      || ev->caplen > SS_CAPTURE_MAX_DATA)
+    return 0;
+  for (guint i = 0; i < e->interfaces->len; i++)
+    if (g_array_index (e->interfaces, EbpfInterface, i).ifindex == (int) ev->ifindex)
+      iface = &g_array_index (e->interfaces, EbpfInterface, i);
+  if (iface == NULL)
+    return 0;
+
+  out_dir = ev->direction == SS_CAPTURE_DIR_OUT;
+  key = *ev;
+  key.ts_ns = 0;
+  key.len = key.caplen = 0;
+  if (!e->meta[out_dir].valid || memcmp (&key, &e->meta[out_dir].key, sizeof key) != 0)
+    {
+      format_meta (e, out_dir, ev, iface);
+      e->meta[out_dir].key = key;
+      e->meta[out_dir].valid = TRUE;
+    }
+
   bytes = (const guint8 *) data + sizeof (*ev);
   if (out_dir)
     {
@@ -261,7 +292,8 @@ on_event (void   *ctx,
                                (gint64) ev->ts_ns + e->mono_to_real_ns,
                                bytes, ev->caplen, ev->len,
                                out_dir ? EPB_FLAGS_OUTBOUND : EPB_FLAGS_INBOUND,
-                               comment->str, opts, n, &e->error))
+                               e->meta[out_dir].comment->str, e->meta[out_dir].opts,
+                               e->meta[out_dir].n, &e->error))
     {
       e->stop = TRUE;
       return -EIO;
@@ -353,8 +385,11 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
 
   e->cgroup_fd = -1;
   e->packet = g_malloc (SS_CAPTURE_MAX_DATA);
-  e->meta = g_string_sized_new (256);
-  e->comment = g_string_sized_new (96);
+  for (guint i = 0; i < G_N_ELEMENTS (e->meta); i++)
+    {
+      e->meta[i].values = g_string_sized_new (256);
+      e->meta[i].comment = g_string_sized_new (96);
+    }
   e->interfaces = g_array_new (FALSE, TRUE, sizeof (EbpfInterface));
   libbpf_set_print (on_libbpf_print);
   *exit_code = SS_HELPER_EXIT_SOURCE;
@@ -652,7 +687,10 @@ ss_helper_ebpf_free (SsHelperEbpf *e)
   g_clear_pointer (&e->interfaces, g_array_unref);
   g_clear_error (&e->error);
   g_free (e->packet);
-  g_string_free (e->meta, TRUE);
-  g_string_free (e->comment, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (e->meta); i++)
+    {
+      g_string_free (e->meta[i].values, TRUE);
+      g_string_free (e->meta[i].comment, TRUE);
+    }
   g_free (e);
 }
