@@ -28,6 +28,7 @@
 
 #define STATUS_INTERVAL_MS 1000
 #define SYNC_INTERVAL_MS   50
+#define PCAP_TIMEOUT_MS    50
 #define SHORT_SNAPLEN      1514u /* an Ethernet frame: shorter cuts every full-size packet */
 
 typedef struct
@@ -361,7 +362,9 @@ open_pcap_source (Helper      *h,
     }
   pcap_set_snaplen (s.pcap, (int) h->options.snaplen);
   pcap_set_promisc (s.pcap, !h->options.no_promisc);
-  pcap_set_immediate_mode (s.pcap, 1);
+  /* Not immediate: the kernel hands over a block of packets when it is full or PCAP_TIMEOUT_MS
+   * old, not one wakeup per packet (a context switch each, most of the CPU at high rates). */
+  pcap_set_timeout (s.pcap, PCAP_TIMEOUT_MS);
   pcap_set_buffer_size (s.pcap, 32 * 1024 * 1024);
   pcap_set_tstamp_precision (s.pcap, PCAP_TSTAMP_PRECISION_NANO);
   rc = pcap_activate (s.pcap);
@@ -458,6 +461,25 @@ dispatch_pcap (Helper *h)
       for (guint batch = 0; batch < 64 && !h->stop; batch++)
         if (pcap_dispatch (cb.source->pcap, 256, on_pcap_packet, (u_char *) &cb) <= 0)
           break;
+    }
+}
+
+/* At the end: the kernel passes on its last, partly filled block of packets only when the block
+ * times out, so wait for that (a little over PCAP_TIMEOUT_MS) before the last read. */
+static void
+drain_pcap (Helper *h)
+{
+  g_autofree struct pollfd *fds = g_new0 (struct pollfd, MAX (h->sources->len, 1));
+
+  for (guint i = 0; i < h->sources->len; i++)
+    fds[i] = (struct pollfd) {
+      pcap_get_selectable_fd (g_array_index (h->sources, PcapSource, i).pcap), POLLIN, 0 };
+  dispatch_pcap (h);
+  for (guint round = 0; h->sources->len > 0 && round < 4 && !h->stop; round++)
+    {
+      if (poll (fds, h->sources->len, PCAP_TIMEOUT_MS * 2) <= 0)
+        break;
+      dispatch_pcap (h);
     }
 }
 
@@ -568,7 +590,7 @@ run (Helper *h,
       if (!h->options.count || ss_helper_output_get_packets (h->output) < h->options.count)
         {
           h->stop = FALSE;
-          dispatch_pcap (h);
+          drain_pcap (h);
 #ifdef SS_HAVE_EBPF
           if (h->ebpf && !h->stop)
             ss_helper_ebpf_consume (h->ebpf, h->output, h->options.count, &h->stop,

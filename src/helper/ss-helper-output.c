@@ -26,6 +26,9 @@
 
 #include "ss-helper.h"
 
+/* Unsynced output that triggers a sync (see ss_helper_output_write). */
+#define SYNC_BYTES (32u * 1024u)
+
 typedef struct
 {
   guint    link_type;
@@ -48,6 +51,7 @@ struct _SsHelperOutput
   int          fd;            /* the writer's descriptor (owned by the writer) */
   char        *path;
   off_t        synced;        /* file offset of the last complete sync */
+  guint64      synced_bytes;  /* the writer's byte count at that sync */
   gint64       synced_at;     /* monotonic ms of the last sync */
   guint64      synced_packets; /* packets in finished files and up to the last sync */
   gint64       next_rotation_ms; /* wall clock; G_MAXINT64 when none */
@@ -165,6 +169,7 @@ output_open_file (SsHelperOutput  *out,
     }
   out->fd = fd;
   out->synced = 0;
+  out->synced_bytes = 0;
   for (guint i = 0; i < out->interfaces->len; i++)
     {
       OutputInterface *iface = &g_array_index (out->interfaces, OutputInterface, i);
@@ -312,6 +317,10 @@ ss_helper_output_write (SsHelperOutput          *out,
                                    epb_flags, comment, options, n_options, error))
     return FALSE;
   out->packets++;
+  /* Sync by size too, not only every few milliseconds: when the disk fills up, the file is cut
+   * back to the last sync, so at most SYNC_BYTES of packets are lost however fast they come. */
+  if (ss_cap_writer_get_bytes_written (out->writer) - out->synced_bytes >= SYNC_BYTES)
+    return ss_helper_output_sync (out, error);
   return TRUE;
 }
 
@@ -352,6 +361,7 @@ ss_helper_output_sync (SsHelperOutput  *out,
     out->synced = pos;
   out->synced_at = g_get_monotonic_time () / 1000;
   out->synced_packets = out->packets;
+  out->synced_bytes = ss_cap_writer_get_bytes_written (out->writer);
   return TRUE;
 }
 
