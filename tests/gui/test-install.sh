@@ -51,6 +51,20 @@ for f in "applications/$desktop" "mime/packages/io.github.stratoshark.StratoShar
 done
 if [ -x "$bin/stratoshark" ]; then ok "installed bin/stratoshark"; else not_ok "installed bin/stratoshark"; fi
 
+# pkexec runs only the program the policy's exec.path names: it must be the installed helper.
+libexecdir_rel=$(meson introspect "$build" --buildoptions | python3 -c \
+  'import json,sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "libexecdir"))')
+case "$libexecdir_rel" in /*) helper_path="$libexecdir_rel" ;; *) helper_path="$prefix/$libexecdir_rel" ;; esac
+policy="$data/polkit-1/actions/io.github.stratoshark.StratoShark.capture.policy"
+exec_path=$(python3 -c 'import sys, xml.etree.ElementTree as ET
+print(next(a.text for a in ET.parse(sys.argv[1]).iter("annotate")
+           if a.get("key") == "org.freedesktop.policykit.exec.path"))' "$policy" 2>/dev/null || true)
+if [ "$exec_path" = "$helper_path/stratoshark-capture" ] && [ -x "$dest$exec_path" ]; then
+  ok "the polkit policy's exec.path is the installed helper ($exec_path)"
+else
+  not_ok "the polkit policy's exec.path is the installed helper (policy: '$exec_path', installed: $helper_path/stratoshark-capture)"
+fi
+
 # What the post-install step does (gnome.post_install skips it under DESTDIR; packages run it
 # from their triggers): GIO finds MIME handlers through mimeinfo.cache.
 if update-mime-database "$data/mime" >"$dest/mime.log" 2>&1; then
