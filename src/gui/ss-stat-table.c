@@ -328,6 +328,26 @@ ss_stat_table_get_text (SsStatTable *self,
   return row ? row->texts[column] : NULL;
 }
 
+void
+ss_stat_table_set_column_visible (SsStatTable *self,
+                                  guint        column,
+                                  gboolean     visible)
+{
+  g_return_if_fail (column < self->n_columns);
+  gtk_column_view_column_set_visible (self->columns->pdata[column], visible);
+}
+
+double
+ss_stat_table_get_value (SsStatTable *self,
+                         guint        position,
+                         guint        column)
+{
+  SsStatRow *row = row_at (self, position);
+
+  g_return_val_if_fail (column < self->n_columns, 0);
+  return row ? row->values[column] : 0;
+}
+
 guint
 ss_stat_table_get_depth (SsStatTable *self,
                          guint        position)

@@ -41,6 +41,13 @@ guint       ss_stat_table_get_n_rows    (SsStatTable        *self);
 const char *ss_stat_table_get_text      (SsStatTable        *self,
                                          guint               position,
                                          guint               column);
+void        ss_stat_table_set_column_visible (SsStatTable   *self,
+                                         guint               column,
+                                         gboolean            visible);
+/* The number behind a numeric cell. */
+double      ss_stat_table_get_value     (SsStatTable        *self,
+                                         guint               position,
+                                         guint               column);
 /* Depth of the row shown at @position (0 for the top level). */
 guint       ss_stat_table_get_depth     (SsStatTable        *self,
                                          guint               position);

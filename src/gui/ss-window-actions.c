@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-capwrite.h"
+#include "ss-conv-dialog.h"
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
 #include "ss-properties-dialog.h"
@@ -16,7 +17,7 @@
  * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
 static const char *const later_actions[] = {
   "capture-start", "capture-stop", "capture-options", "display-filters",
-  "protocol-hierarchy", "conversations", "endpoints", "io-graph",
+  "protocol-hierarchy", "io-graph",
   "http-requests", "tcp-window-scaling",
 };
 
@@ -846,6 +847,22 @@ srt_http_action (GSimpleAction *action,
                                                      stat_filter (self))));
 }
 
+/* Conversations opens on the TCP tab, Endpoints on IPv4: what an incident looks at first. */
+static void
+conv_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       data)
+{
+  SsWindow *self = data;
+  gboolean endpoints = strcmp (g_action_get_name (G_ACTION (action)), "endpoints") == 0;
+
+  if (!self->doc || self->loading)
+    return;
+  gtk_window_present (GTK_WINDOW (ss_conv_dialog_new (GTK_WINDOW (self), self->doc,
+                                                      stat_filter (self), endpoints,
+                                                      endpoints ? SS_CONV_IP : SS_CONV_TCP)));
+}
+
 /* Follows the selected packet's TCP stream and shows only that stream, as Wireshark does. */
 static void
 follow_tcp_action (GSimpleAction *action,
@@ -932,8 +949,8 @@ static const GActionEntry win_entries[] = {
   { "follow-tcp", follow_tcp_action },
   { "expert-info", expert_info_action },
   { "protocol-hierarchy", nothing_action },
-  { "conversations", nothing_action },
-  { "endpoints", nothing_action },
+  { "conversations", conv_action },
+  { "endpoints", conv_action },
   { "io-graph", nothing_action },
   { "srt-http", srt_http_action },
   { "http-requests", nothing_action },
@@ -960,7 +977,8 @@ ss_window_update_actions (SsWindow *self)
     "close", "reload", "capture-file-properties",
   };
   static const char *const need_loaded[] = {
-    "save-as", "export-specified", "expert-info", "srt-http",
+    "save-as", "export-specified", "expert-info", "srt-http", "conversations",
+    "endpoints",
   };
   static const char *const need_rows[] = {
     "go-to-packet", "goto-activate", "go-next", "go-previous", "go-first", "go-last",

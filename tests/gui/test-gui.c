@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 
 #include "ss-application.h"
+#include "ss-conv-dialog.h"
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
 #include "ss-recent.h"
@@ -1087,6 +1088,191 @@ test_follow_tcp (void)
   check_follow (http, 60);
 }
 
+/* Statistics → Conversations, tab @type, against tshark's `-z conv,NAME[,FILTER]`: every row's
+ * addresses, ports, packets and bytes each way and in total (tshark's units), start and
+ * duration. */
+static void
+check_conversations (SsConvDialog *dialog,
+                     const char   *path,
+                     SsConvType    type,
+                     const char   *name,
+                     const char   *filter)
+{
+  g_autofree char *z = filter ? g_strdup_printf ("conv,%s,%s", name, filter)
+                              : g_strdup_printf ("conv,%s", name);
+  const char *args[] = { "-n", "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  gboolean ports = type == SS_CONV_TCP || type == SS_CONV_UDP;
+  /* "A[:port] <-> B[:port]  <-frames bytes  ->frames bytes  total frames bytes  start dur" */
+  g_autofree char *pattern = g_strdup_printf ("^(\\S+?)%s\\s+<->\\s+(\\S+?)%s\\s+"
+                                              "(\\d+) (\\d+ \\w+)\\s+(\\d+) (\\d+ \\w+)\\s+"
+                                              "(\\d+) (\\d+ \\w+)\\s+([\\d.]+)\\s+([\\d.]+)\\s*$",
+                                              ports ? ":(\\d+)" : "()",
+                                              ports ? ":(\\d+)" : "()");
+  g_autoptr(GRegex) re = g_regex_new (pattern, 0, 0, NULL);
+  SsStatTable *table = ss_conv_dialog_get_table (dialog, type);
+  guint rows = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_autoptr(GMatchInfo) m = NULL;
+      gboolean found = FALSE;
+
+      if (!g_regex_match (re, lines[i], 0, &m))
+        continue;
+      rows++;
+      for (guint r = 0; r < ss_stat_table_get_n_rows (table) && !found; r++)
+        {
+          g_autofree char *a = g_match_info_fetch (m, 1);
+          g_autofree char *pa = g_match_info_fetch (m, 2);
+          g_autofree char *b = g_match_info_fetch (m, 3);
+          g_autofree char *pb = g_match_info_fetch (m, 4);
+
+          g_assert_true (!ports || (*pa && *pb));
+
+          if (strcmp (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_ADDR_A), a) != 0
+              || strcmp (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_ADDR_B), b) != 0
+              || (*pa && strcmp (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_PORT_A), pa))
+              || (*pb && strcmp (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_PORT_B), pb)))
+            continue;
+          found = TRUE;
+          /* tshark: "<-" (B to A), "->" (A to B), total. */
+          {
+            const guint cols[] = { SS_CONV_COLUMN_PACKETS_BA, SS_CONV_COLUMN_BYTES_BA,
+                                   SS_CONV_COLUMN_PACKETS_AB, SS_CONV_COLUMN_BYTES_AB,
+                                   SS_CONV_COLUMN_PACKETS, SS_CONV_COLUMN_BYTES };
+
+            for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+              {
+                g_autofree char *want = g_match_info_fetch (m, 5 + k);
+
+                g_assert_cmpstr (ss_stat_table_get_text (table, r, cols[k]), ==, want);
+              }
+          }
+          {
+            g_autofree char *start = g_match_info_fetch (m, 11);
+            g_autofree char *duration = g_match_info_fetch (m, 12);
+
+            g_assert_cmpstr (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_REL_START), ==,
+                             start);
+            g_assert_cmpstr (ss_stat_table_get_text (table, r, SS_CONV_COLUMN_DURATION), ==,
+                             duration);
+          }
+        }
+      if (!found)
+        g_test_message ("no row for: %s", lines[i]);
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (ss_stat_table_get_n_rows (table), ==, rows);
+}
+
+/* Statistics → Endpoints, tab @type, against tshark's `-z endpoints,NAME`: packets and bytes
+ * sent, received and in total (tshark prints bytes as plain numbers). */
+static void
+check_endpoints (SsConvDialog *dialog,
+                 const char   *path,
+                 SsConvType    type,
+                 const char   *name,
+                 gboolean      ports)
+{
+  g_autofree char *z = g_strdup_printf ("endpoints,%s", name);
+  const char *args[] = { "-n", "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  SsStatTable *table = ss_conv_dialog_get_table (dialog, type);
+  guint rows = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) w = words_of (lines[i]);
+      guint first = ports ? 2 : 1;
+      gboolean found = FALSE;
+
+      if (g_strv_length (w) != first + 6 || !g_ascii_isdigit (w[first + 5][0]))
+        continue;
+      rows++;
+      for (guint r = 0; r < ss_stat_table_get_n_rows (table) && !found; r++)
+        {
+          const guint cols[] = { SS_ENDPOINT_COLUMN_PACKETS, SS_ENDPOINT_COLUMN_BYTES,
+                                 SS_ENDPOINT_COLUMN_TX_PACKETS, SS_ENDPOINT_COLUMN_TX_BYTES,
+                                 SS_ENDPOINT_COLUMN_RX_PACKETS, SS_ENDPOINT_COLUMN_RX_BYTES };
+
+          if (strcmp (ss_stat_table_get_text (table, r, SS_ENDPOINT_COLUMN_ADDR), w[0]) != 0
+              || (ports && strcmp (ss_stat_table_get_text (table, r, SS_ENDPOINT_COLUMN_PORT),
+                                   w[1]) != 0))
+            continue;
+          found = TRUE;
+          for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
+            g_assert_cmpfloat (ss_stat_table_get_value (table, r, cols[k]), ==,
+                               g_ascii_strtod (w[first + k], NULL));
+        }
+      g_assert_true (found);
+    }
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (ss_stat_table_get_n_rows (table), ==, rows);
+}
+
+static void
+test_conversations (void)
+{
+  g_autofree char *http = capture_path ("http-slow-503-rst.pcapng");
+  g_autofree char *sample = sample_path ();
+  SsConvDialog *dialog;
+
+  open_path (http);
+  dialog = SS_CONV_DIALOG (open_stat_window ("conversations", NULL, SS_TYPE_CONV_DIALOG));
+  g_assert_cmpint (ss_conv_dialog_get_shown (dialog), ==, SS_CONV_TCP);
+  check_conversations (dialog, http, SS_CONV_TCP, "tcp", NULL);
+  check_conversations (dialog, http, SS_CONV_IP, "ip", NULL);
+  /* The biggest first. */
+  {
+    SsStatTable *table = ss_conv_dialog_get_table (dialog, SS_CONV_TCP);
+
+    for (guint i = 1; i < ss_stat_table_get_n_rows (table); i++)
+      g_assert_cmpfloat (ss_stat_table_get_value (table, i - 1, SS_CONV_COLUMN_BYTES), >=,
+                         ss_stat_table_get_value (table, i, SS_CONV_COLUMN_BYTES));
+  }
+  maybe_save_shot (GTK_WIDGET (dialog), "conversations-tcp");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* With the main window's filter. */
+  open_path (sample);
+  ss_window_apply_filter (win, "tcp.port == 80");
+  spin_until (window_idle, 30);
+  dialog = SS_CONV_DIALOG (open_stat_window ("conversations", NULL, SS_TYPE_CONV_DIALOG));
+  check_conversations (dialog, sample, SS_CONV_TCP, "tcp", "tcp.port == 80");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
+  dialog = SS_CONV_DIALOG (open_stat_window ("conversations", NULL, SS_TYPE_CONV_DIALOG));
+  check_conversations (dialog, sample, SS_CONV_UDP, "udp", NULL);
+  check_conversations (dialog, sample, SS_CONV_ETH, "eth", NULL);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_endpoints (void)
+{
+  g_autofree char *http = capture_path ("http-slow-503-rst.pcapng");
+  g_autofree char *sample = sample_path ();
+  SsConvDialog *dialog;
+
+  open_path (http);
+  dialog = SS_CONV_DIALOG (open_stat_window ("endpoints", NULL, SS_TYPE_CONV_DIALOG));
+  g_assert_cmpint (ss_conv_dialog_get_shown (dialog), ==, SS_CONV_IP);
+  check_endpoints (dialog, http, SS_CONV_IP, "ip", FALSE);
+  check_endpoints (dialog, http, SS_CONV_TCP, "tcp", TRUE);
+  maybe_save_shot (GTK_WIDGET (dialog), "endpoints-ipv4");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  open_path (sample);
+  dialog = SS_CONV_DIALOG (open_stat_window ("endpoints", NULL, SS_TYPE_CONV_DIALOG));
+  check_endpoints (dialog, sample, SS_CONV_IP, "ip", FALSE);
+  check_endpoints (dialog, sample, SS_CONV_UDP, "udp", TRUE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1147,6 +1333,8 @@ main (int    argc,
   g_test_add_func ("/gui/window/truncated-file", test_truncated_file);
   g_test_add_func ("/gui/stats/srt-http", test_srt_http);
   g_test_add_func ("/gui/stats/follow-tcp", test_follow_tcp);
+  g_test_add_func ("/gui/stats/conversations", test_conversations);
+  g_test_add_func ("/gui/stats/endpoints", test_endpoints);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
