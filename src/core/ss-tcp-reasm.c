@@ -5,12 +5,17 @@
 
 #include "ss-tcp-reasm.h"
 
+/* One direction of a stream and the message it is collecting (Wireshark's multisegment PDU). */
 typedef struct
 {
   gboolean    active;
+  gboolean    one_more;        /* the dissector could not tell: give it every new segment */
+  gboolean    until_fin;       /* the message ends with the connection */
+  gboolean    broken;          /* a segment was missed: the message can never be completed */
+  gboolean    pending;         /* a COMPLETE step was handed out and not settled yet */
+  guint32     start_seq;       /* raw sequence number of the message's first byte */
   guint32     next_seq;        /* raw sequence number of the next byte expected */
   guint32     need;            /* bytes the message needs in all */
-  gboolean    one_more;        /* the dissector could not tell: give it every new segment */
   GByteArray *buf;
   GArray     *segs;            /* SsTcpReasmSegment */
 } Flow;
@@ -22,6 +27,7 @@ typedef struct
   GBytes          *data;
   GArray          *segs;
   guint32          rest_offset;
+  gboolean         final;
 } Remembered;
 
 struct _SsTcpReasm
@@ -29,7 +35,8 @@ struct _SsTcpReasm
   GHashTable *flows;           /* guint64* -> Flow* */
   GHashTable *frames;          /* frame -> Remembered* */
   gboolean    remember;
-  /* the last COMPLETE step handed out, valid until the next call */
+  gboolean    at_fin;
+  /* the last message completed, kept until the next frame's call: the tree points into it */
   GBytes     *last_data;
   GArray     *last_segs;
 };
@@ -39,11 +46,12 @@ flow_reset (Flow *f)
 {
   f->active = FALSE;
   f->one_more = FALSE;
+  f->until_fin = FALSE;
+  f->broken = FALSE;
+  f->pending = FALSE;
   f->need = 0;
-  if (f->buf)
-    g_byte_array_set_size (f->buf, 0);
-  if (f->segs)
-    g_array_set_size (f->segs, 0);
+  g_byte_array_set_size (f->buf, 0);
+  g_array_set_size (f->segs, 0);
 }
 
 static void
@@ -51,10 +59,8 @@ flow_free (gpointer p)
 {
   Flow *f = p;
 
-  if (f->buf)
-    g_byte_array_unref (f->buf);
-  if (f->segs)
-    g_array_unref (f->segs);
+  g_byte_array_unref (f->buf);
+  g_array_unref (f->segs);
   g_free (f);
 }
 
@@ -98,6 +104,19 @@ ss_tcp_reasm_set_remember (SsTcpReasm *reasm,
   reasm->remember = remember;
 }
 
+void
+ss_tcp_reasm_set_at_fin (SsTcpReasm *reasm,
+                         gboolean    at_fin)
+{
+  reasm->at_fin = at_fin;
+}
+
+gboolean
+ss_tcp_reasm_get_at_fin (const SsTcpReasm *reasm)
+{
+  return reasm->at_fin;
+}
+
 static Flow *
 lookup_flow (SsTcpReasm *reasm,
              guint64     flow,
@@ -119,23 +138,107 @@ lookup_flow (SsTcpReasm *reasm,
 }
 
 static void
-remember (SsTcpReasm     *reasm,
-          guint32         frame,
-          SsTcpReasmStep *step)
+remember (SsTcpReasm       *reasm,
+          guint32           frame,
+          SsTcpReasmAction  action,
+          guint32           rest_offset,
+          gboolean          final)
 {
   Remembered *r;
 
-  if (!reasm->remember || step->action == SS_TCP_REASM_DISSECT)
+  if (!reasm->remember)
     return;
   r = g_new0 (Remembered, 1);
-  r->action = step->action;
-  r->rest_offset = step->rest_offset;
-  if (step->action == SS_TCP_REASM_COMPLETE)
+  r->action = action;
+  r->rest_offset = rest_offset;
+  r->final = final;
+  if (action == SS_TCP_REASM_COMPLETE)
     {
       r->data = g_bytes_ref (reasm->last_data);
       r->segs = g_array_ref (reasm->last_segs);
     }
   g_hash_table_replace (reasm->frames, GUINT_TO_POINTER (frame), r);
+}
+
+/* The flow's message is done: its bytes and segments move to last_data/last_segs (no copy), where
+ * they stay until the next frame, and the flow starts empty. */
+static void
+settle (SsTcpReasm *reasm,
+        Flow       *f)
+{
+  g_clear_pointer (&reasm->last_data, g_bytes_unref);
+  g_clear_pointer (&reasm->last_segs, g_array_unref);
+  reasm->last_data = g_byte_array_free_to_bytes (f->buf);
+  reasm->last_segs = f->segs;
+  f->buf = g_byte_array_new ();
+  f->segs = g_array_new (FALSE, FALSE, sizeof (SsTcpReasmSegment));
+  flow_reset (f);
+}
+
+static void
+add_segment (Flow         *f,
+             guint32       frame,
+             const guint8 *payload,
+             guint32       len)
+{
+  SsTcpReasmSegment seg;
+
+  seg.frame = frame;
+  seg.offset = f->buf->len;
+  seg.len = len;
+  g_array_append_val (f->segs, seg);
+  g_byte_array_append (f->buf, payload, len);
+  f->next_seq += len;
+}
+
+static void
+hand_out (Flow           *f,
+          SsTcpReasmStep *step,
+          guint32         rest_offset)
+{
+  step->action = SS_TCP_REASM_COMPLETE;
+  step->data = f->buf->data;
+  step->len = f->buf->len;
+  step->segments = (const SsTcpReasmSegment *) f->segs->data;
+  step->n_segments = f->segs->len;
+  step->rest_offset = rest_offset;
+  f->pending = TRUE;
+}
+
+/* A segment that does not start where the message continues. Wireshark files a segment under the
+ * message whose sequence range holds it: past a hole it is kept as a piece of a message that
+ * cannot complete any more; beyond the message's end (or past a hole while the message waited for
+ * just one more segment) it is dissected on its own. */
+static void
+out_of_sequence (SsTcpReasm     *reasm,
+                 Flow           *f,
+                 guint32         frame,
+                 guint32         seq,
+                 guint32         len,
+                 SsTcpReasmStep *step)
+{
+  guint32 into = seq - f->start_seq;
+  guint32 inside;
+
+  if ((gint32) (seq - f->next_seq) < 0 || f->one_more
+      || (!f->until_fin && into >= f->need))
+    {
+      flow_reset (f);
+      return;
+    }
+
+  /* Bytes that can never be dissected are not kept. */
+  f->broken = TRUE;
+  g_byte_array_set_size (f->buf, 0);
+  g_array_set_size (f->segs, 0);
+  inside = f->until_fin ? len : MIN (len, f->need - into);
+  if ((gint32) (seq + inside - f->next_seq) > 0)
+    f->next_seq = seq + inside;
+  step->action = SS_TCP_REASM_SEGMENT;
+  step->rest_offset = inside;
+  if (inside < len)
+    flow_reset (f);
+  remember (reasm, frame, SS_TCP_REASM_SEGMENT, inside, FALSE);
 }
 
 void
@@ -148,8 +251,7 @@ ss_tcp_reasm_segment (SsTcpReasm     *reasm,
                       SsTcpReasmStep *step)
 {
   Flow *f = lookup_flow (reasm, flow, FALSE);
-  guint32 have, take;
-  SsTcpReasmSegment seg;
+  guint32 take;
 
   memset (step, 0, sizeof *step);
   step->action = SS_TCP_REASM_DISSECT;
@@ -157,42 +259,69 @@ ss_tcp_reasm_segment (SsTcpReasm     *reasm,
 
   if (!f || !f->active)
     return;
-  if (seq != f->next_seq)
+  if (f->pending)
     {
-      /* A hole or an overlap: the message cannot be completed; start afresh here. */
+      /* The completed message was never settled (its dissector was not called): drop it. */
       flow_reset (f);
       return;
     }
-
-  have = f->buf->len;
-  take = len;
-  if (!f->one_more && have + len > f->need)
-    take = f->need - have;
-  seg.frame = frame;
-  seg.offset = have;
-  seg.len = take;
-  g_array_append_val (f->segs, seg);
-  g_byte_array_append (f->buf, payload, take);
-  f->next_seq = seq + take;
-
-  if (!f->one_more && f->buf->len < f->need)
+  if (f->broken || seq != f->next_seq)
     {
-      step->action = SS_TCP_REASM_SEGMENT;
-      remember (reasm, frame, step);
+      out_of_sequence (reasm, f, frame, seq, len, step);
       return;
     }
 
-  g_clear_pointer (&reasm->last_data, g_bytes_unref);
-  g_clear_pointer (&reasm->last_segs, g_array_unref);
-  reasm->last_data = g_bytes_new (f->buf->data, f->buf->len);
-  reasm->last_segs = g_array_copy (f->segs);
-  step->action = SS_TCP_REASM_COMPLETE;
+  take = len;
+  if (f->until_fin)
+    {
+      if ((guint64) f->buf->len + len > SS_TCP_REASM_MAX_PDU)
+        {
+          /* Past the cap: the message is given up and this segment dissected on its own. */
+          flow_reset (f);
+          return;
+        }
+    }
+  else if (!f->one_more && f->buf->len + len > f->need)
+    take = f->need - f->buf->len;
+  add_segment (f, frame, payload, take);
+
+  if (f->until_fin || (!f->one_more && f->buf->len < f->need))
+    {
+      step->action = SS_TCP_REASM_SEGMENT;
+      step->rest_offset = len;
+      remember (reasm, frame, SS_TCP_REASM_SEGMENT, len, FALSE);
+      return;
+    }
+  /* Remembered when the dissector took it (ss_tcp_reasm_dissected). */
+  hand_out (f, step, take);
+}
+
+void
+ss_tcp_reasm_fin (SsTcpReasm     *reasm,
+                  guint32         frame,
+                  guint64         flow,
+                  guint32         seq,
+                  const guint8   *payload,
+                  guint32         len,
+                  SsTcpReasmStep *step)
+{
+  Flow *f = lookup_flow (reasm, flow, FALSE);
+
+  if (!f || !f->active || !f->until_fin || f->broken || f->pending || seq != f->next_seq
+      || (guint64) f->buf->len + len > SS_TCP_REASM_MAX_PDU)
+    {
+      ss_tcp_reasm_segment (reasm, frame, flow, seq, payload, len, step);
+      return;
+    }
+  memset (step, 0, sizeof *step);
+  add_segment (f, frame, payload, len);
+  hand_out (f, step, len);
+  step->final = TRUE;
+  /* Nothing more is asked of the dissector: the message is settled now. */
+  settle (reasm, f);
   step->data = g_bytes_get_data (reasm->last_data, NULL);
-  step->len = f->buf->len;
   step->segments = (const SsTcpReasmSegment *) reasm->last_segs->data;
-  step->n_segments = reasm->last_segs->len;
-  step->rest_offset = take;
-  remember (reasm, frame, step);
+  remember (reasm, frame, SS_TCP_REASM_COMPLETE, len, TRUE);
 }
 
 void
@@ -207,55 +336,65 @@ ss_tcp_reasm_dissected (SsTcpReasm   *reasm,
                         guint32       desegment_len)
 {
   Flow *f = lookup_flow (reasm, flow, desegment_len != 0);
-  guint32 start, kept, next_seq;
+  guint32 start, kept, start_seq, next_seq;
   SsTcpReasmSegment seg;
+  const guint8 *tail;
 
-  if (desegment_len == 0 || desegment_offset > given_len)
+  if (given_is_message && f && f->pending)
     {
-      if (f && given_is_message)
-        flow_reset (f);
-      return;
+      f->pending = FALSE;
+      if (desegment_len != 0 && desegment_offset == 0 && desegment_offset <= given_len)
+        {
+          /* Still not enough: the message goes on collecting; this frame showed a segment. */
+          f->until_fin = desegment_len == SS_DESEGMENT_UNTIL_FIN;
+          f->one_more = desegment_len == SS_DESEGMENT_ONE_MORE_SEGMENT;
+          if (!f->one_more && !f->until_fin)
+            f->need = MIN ((guint64) f->buf->len + desegment_len, SS_TCP_REASM_MAX_PDU);
+          if (f->buf->len >= SS_TCP_REASM_MAX_PDU)
+            flow_reset (f);
+          else
+            remember (reasm, frame, SS_TCP_REASM_SEGMENT,
+                      g_array_index (f->segs, SsTcpReasmSegment, f->segs->len - 1).len, FALSE);
+          return;
+        }
+      {
+        guint32 rest = g_array_index (f->segs, SsTcpReasmSegment, f->segs->len - 1).len;
+        guint32 msg_start = f->start_seq;
+
+        settle (reasm, f);
+        remember (reasm, frame, SS_TCP_REASM_COMPLETE, rest, FALSE);
+        if (desegment_len == 0 || desegment_offset > given_len)
+          return;
+        /* A new message starts inside the one just dissected: only its part from this frame's
+         * segment is known here, so it is started afresh from what was given. */
+        given = g_bytes_get_data (reasm->last_data, NULL);
+        start_seq = msg_start + desegment_offset;
+        next_seq = msg_start + given_len;
+      }
+    }
+  else
+    {
+      if (desegment_len == 0 || desegment_offset > given_len)
+        return;
+      start_seq = seq + desegment_offset;
+      next_seq = seq + given_len;
     }
 
-  if (given_is_message && desegment_offset == 0 && f->active)
-    {
-      /* Still not enough after reassembly: keep collecting into the same message. */
-      if (desegment_len == SS_DESEGMENT_ONE_MORE_SEGMENT)
-        f->one_more = TRUE;
-      else
-        {
-          f->one_more = FALSE;
-          f->need = MIN ((guint64) f->buf->len + desegment_len, SS_TCP_REASM_MAX_PDU);
-        }
-      if (f->buf->len > SS_TCP_REASM_MAX_PDU)
-        flow_reset (f);
-      /* The segment that was just added is part of it; nothing is shown for it yet. */
-      if (reasm->remember)
-        {
-          Remembered *r = g_hash_table_lookup (reasm->frames, GUINT_TO_POINTER (frame));
-
-          if (r)
-            r->action = SS_TCP_REASM_SEGMENT;
-        }
-      return;
-    }
-
-  /* A new message starts at desegment_offset of what the dissector was given. When it was a
-   * reassembled message, only the part of it in this frame's segment is known here. */
   start = desegment_offset;
   kept = given_len - start;
-  next_seq = given_is_message ? f->next_seq : seq + given_len;
+  tail = given + start;
   flow_reset (f);
-  g_byte_array_append (f->buf, given + start, kept);
   seg.frame = frame;
   seg.offset = 0;
   seg.len = kept;
   g_array_append_val (f->segs, seg);
+  g_byte_array_append (f->buf, tail, kept);
+  f->start_seq = start_seq;
   f->next_seq = next_seq;
   f->active = TRUE;
-  if (desegment_len == SS_DESEGMENT_ONE_MORE_SEGMENT)
-    f->one_more = TRUE;
-  else
+  f->until_fin = desegment_len == SS_DESEGMENT_UNTIL_FIN;
+  f->one_more = desegment_len == SS_DESEGMENT_ONE_MORE_SEGMENT;
+  if (!f->one_more && !f->until_fin)
     f->need = MIN ((guint64) kept + desegment_len, SS_TCP_REASM_MAX_PDU);
 }
 
@@ -272,7 +411,8 @@ ss_tcp_reasm_lookup (SsTcpReasm     *reasm,
   if (!r)
     return;
   step->action = r->action;
-  step->rest_offset = r->rest_offset;
+  step->rest_offset = MIN (r->rest_offset, payload_len);
+  step->final = r->final;
   if (r->action == SS_TCP_REASM_COMPLETE)
     {
       step->data = g_bytes_get_data (r->data, NULL);

@@ -860,15 +860,10 @@ do_reassembly (HttpCtx  *c,
 
   if (desegment_until_fin)
     {
-      /* A response without a length runs until the connection closes: tshark collects it
-       * (DESEGMENT_UNTIL_FIN) and dissects it on the segment with the FIN. Here it is collected
-       * the same way, up to the reassembly cap, but TCP tells neither the FIN nor hands the
-       * collected bytes over on an empty FIN segment, so it shows only if the cap is reached.
-       * TODO(issue 4): SS_DESEGMENT_UNTIL_FIN and the segment's flags in SsPacket. */
-      if (ss_reader_remaining (r, off) >= SS_TCP_REASM_MAX_PDU / 2)
-        return TRUE;
+      /* A response without a length runs until the connection closes: TCP collects it and
+       * hands it over on the segment with the FIN (Wireshark's DESEGMENT_UNTIL_FIN). */
       pkt->desegment_offset = off;
-      pkt->desegment_len = SS_TCP_REASM_MAX_PDU - ss_reader_remaining (r, off);
+      pkt->desegment_len = SS_DESEGMENT_UNTIL_FIN;
       return FALSE;
     }
   return TRUE;
@@ -2073,7 +2068,10 @@ dissect_message (HttpCtx *c,
               || code / 100 == 1 || code == 204 || code == 304)
             try_body = FALSE;
         }
-      if (!do_reassembly (c, off, try_body, first_type == HTTP_RESPONSE))
+      /* At the FIN the stream ends here: nothing to wait for. */
+      if (!do_reassembly (c, off, try_body,
+                          first_type == HTTP_RESPONSE
+                          && !(pkt->tcp_reasm && ss_tcp_reasm_get_at_fin (pkt->tcp_reasm))))
         return -1;
     }
   else if (have_seen_http)

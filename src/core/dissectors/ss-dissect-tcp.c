@@ -624,17 +624,133 @@ call_next (SsLayer          *l,
     }
 }
 
-/* The "[N Reassembled TCP Segments (X bytes): #6(1448), ...]" node and the message's byte
- * source, then the next protocol on the whole message. */
+#define TCP_LABEL_MAX 239
+
+/* Where the tree ended before a reassembled message was handed on, to take back what was added
+ * for it when its dissector still asks for more (Wireshark's remove_last_data_source: the
+ * reassembled bytes and the segment list are shown only on the frame that completes it). */
+typedef struct
+{
+  SsItem *root_last;
+  SsItem *added_tail;
+  guint   n_sources;
+} TreeMark;
+
 static void
-dissect_message (SsLayer              *l,
-                 const SsTcpInfo      *info,
-                 const SsTcpReasmStep *step,
-                 const SsProtocol     *next)
+tree_mark (SsPacket *pkt,
+           TreeMark *m)
+{
+  m->root_last = pkt->root.last_child;
+  m->added_tail = pkt->added_tail;
+  m->n_sources = pkt->n_sources;
+}
+
+/* The items added after @m, in the order they were added. */
+static SsItem *
+first_after (SsPacket       *pkt,
+             const TreeMark *m)
+{
+  return m->added_tail ? m->added_tail->next_added : pkt->added_head;
+}
+
+static gboolean
+added_after (SsPacket       *pkt,
+             const TreeMark *m,
+             const SsItem   *item)
+{
+  for (const SsItem *it = first_after (pkt, m); it; it = it->next_added)
+    if (it == item)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+tree_rollback (SsPacket       *pkt,
+               const TreeMark *m)
+{
+  /* A dissector that asks for more adds little or nothing, so these walks stay short; an item
+   * hung under an older node is unlinked from it. */
+  for (SsItem *it = first_after (pkt, m); it; it = it->next_added)
+    {
+      SsItem *parent = it->parent;
+
+      if (!parent || parent == &pkt->root || added_after (pkt, m, parent))
+        continue;
+      {
+        SsItem *prev = NULL;
+
+        for (SsItem *c = parent->first_child; c; prev = c, c = c->next)
+          if (c == it)
+            {
+              if (prev)
+                prev->next = it->next;
+              else
+                parent->first_child = it->next;
+              if (parent->last_child == it)
+                parent->last_child = prev;
+              break;
+            }
+      }
+    }
+  if (m->root_last)
+    m->root_last->next = NULL;
+  else
+    pkt->root.first_child = NULL;
+  pkt->root.last_child = m->root_last;
+  if (m->added_tail)
+    m->added_tail->next_added = NULL;
+  else
+    pkt->added_head = NULL;
+  pkt->added_tail = m->added_tail;
+  pkt->n_sources = m->n_sources;
+}
+
+/* Moves @item, the last top-level node, to just after @after (the first place when NULL). */
+static void
+move_top_item (SsPacket *pkt,
+               SsItem   *item,
+               SsItem   *after)
+{
+  SsItem *prev = NULL;
+
+  if (!item || item->parent != &pkt->root || item == after)
+    return;
+  for (SsItem *c = pkt->root.first_child; c && c != item; c = c->next)
+    prev = c;
+  if ((after ? after->next : pkt->root.first_child) == item)
+    return;
+  /* unlink */
+  if (prev)
+    prev->next = item->next;
+  else
+    pkt->root.first_child = item->next;
+  if (pkt->root.last_child == item)
+    pkt->root.last_child = prev;
+  /* insert */
+  if (after)
+    {
+      item->next = after->next;
+      after->next = item;
+    }
+  else
+    {
+      item->next = pkt->root.first_child;
+      pkt->root.first_child = item;
+    }
+  if (!item->next)
+    pkt->root.last_child = item;
+}
+
+/* The "[N Reassembled TCP Segments (X bytes): #6(1448), ...]" node (added last, moved ahead of
+ * the message's protocols as Wireshark's print_tcp_fragment_tree does). */
+static void
+add_segments_tree (SsLayer              *l,
+                   const SsTcpReasmStep *step,
+                   guint8                message_source,
+                   SsItem               *after)
 {
   SsPacket *pkt = l->pkt;
   SsItem *segs, *it;
-  SsReader msg;
   guint8 saved_source = pkt->cur_source;
 
   segs = ss_layer_add_uint (l, &pkt->root, TCP_F_SEGMENTS, 0, 0, 0);
@@ -642,42 +758,95 @@ dissect_message (SsLayer              *l,
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      g_string_printf (text, "[%u Reassembled TCP Segments (%u bytes):", step->n_segments,
+      g_string_printf (text, "%u Reassembled TCP Segments (%u bytes):", step->n_segments,
                        step->len);
-      for (guint i = 0; i < step->n_segments; i++)
-        g_string_append_printf (text, " #%u(%u)", step->segments[i].frame, step->segments[i].len);
-      g_string_append_c (text, ']');
-      ss_item_set_text (pkt, segs, "%s", text->str);
+      for (guint i = 0; i < step->n_segments && text->len < TCP_LABEL_MAX; i++)
+        g_string_append_printf (text, "%s #%u(%u)", i ? "," : "", step->segments[i].frame,
+                                step->segments[i].len);
+      /* Wireshark's labels hold ITEM_LABEL_LENGTH - 1 characters: long lists are cut there. */
+      if (text->len > TCP_LABEL_MAX)
+        g_string_truncate (text, TCP_LABEL_MAX);
+      ss_item_set_text (pkt, segs, "[%s]", text->str);
     }
   for (guint i = 0; i < step->n_segments; i++)
     {
       const SsTcpReasmSegment *sg = &step->segments[i];
 
       it = ss_layer_add_uint (l, segs, TCP_F_SEGMENT, 0, 0, sg->frame);
-      ss_item_set_text (pkt, it, "Frame: %u, payload: %u-%u (%u bytes)", sg->frame, sg->offset,
-                        sg->offset + sg->len - 1, sg->len);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      if (sg->len)
+        ss_item_set_text (pkt, it, "Frame: %u, payload: %u-%u (%u bytes)", sg->frame,
+                          sg->offset, sg->offset + sg->len - 1, sg->len);
+      else
+        ss_item_set_text (pkt, it, "Frame: %u (no data)", sg->frame);
     }
   ss_item_set_flags (ss_layer_add_uint (l, segs, TCP_F_SEGMENT_COUNT, 0, 0, step->n_segments),
                      SS_ITEM_GENERATED);
   ss_item_set_flags (ss_layer_add_uint (l, segs, TCP_F_REASSEMBLED_LENGTH, 0, 0, step->len),
                      SS_ITEM_GENERATED);
+  pkt->cur_source = message_source;
+  ss_item_set_flags (ss_layer_add_bytes (l, segs, TCP_F_REASSEMBLED_DATA, 0, step->len,
+                                         step->data, step->len), SS_ITEM_GENERATED);
+  pkt->cur_source = saved_source;
+  move_top_item (pkt, segs, after);
+}
+
+/* The message's byte source and the next protocol on the whole message; the segment list when
+ * it took the message, nothing when it still asks for more (then FALSE). */
+static gboolean
+dissect_message (SsLayer              *l,
+                 const SsTcpInfo      *info,
+                 const SsTcpReasmStep *step,
+                 const SsProtocol     *next)
+{
+  SsPacket *pkt = l->pkt;
+  SsReader msg;
+  guint8 saved_source = pkt->cur_source, message_source;
+  struct _SsTcpReasm *reasm = pkt->tcp_reasm;
+  TreeMark mark;
 
   if (pkt->n_sources >= SS_PACKET_MAX_SOURCES)
-    return;
+    return TRUE;
+  tree_mark (pkt, &mark);
   pkt->sources[pkt->n_sources].name = "Reassembled TCP";
   pkt->sources[pkt->n_sources].data = step->data;
   pkt->sources[pkt->n_sources].len = step->len;
   pkt->n_sources++;
-  pkt->cur_source = pkt->n_sources;
+  message_source = pkt->n_sources;
+  pkt->cur_source = message_source;
   ss_reader_init (&msg, step->data, step->len, step->len, &pkt->status);
-  ss_item_set_flags (ss_layer_add_bytes (l, segs, TCP_F_REASSEMBLED_DATA, 0, step->len,
-                                         step->data, step->len), SS_ITEM_GENERATED);
+  /* At the FIN nothing more can come: the message is dissected as it is (can_desegment 0). */
+  if (step->final)
+    pkt->tcp_reasm = NULL;
   call_next (l, info, next, &msg, 0, TRUE);
+  pkt->tcp_reasm = reasm;
   pkt->cur_source = saved_source;
+  if (pkt->desegment_len && pkt->desegment_offset == 0)
+    {
+      tree_rollback (pkt, &mark);
+      return FALSE;
+    }
+  add_segments_tree (l, step, message_source, mark.root_last);
+  return TRUE;
+}
+
+static void
+add_segment_data (SsLayer  *l,
+                  SsReader *r,
+                  guint     off,
+                  guint32   n)
+{
+  SsItem *it;
+
+  if (n == 0)
+    return;
+  it = ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, off, n, r->data + off, n);
+  ss_item_set_text (l->pkt, it, "TCP segment data (%u byte%s)", n, n == 1 ? "" : "s");
 }
 
 /* The payload: straight to the next protocol, or through reassembly when a message spans
- * segments. Retransmitted data is not dissected again, as in Wireshark. */
+ * segments. Retransmitted data is not dissected again, as in Wireshark. A FIN segment (even an
+ * empty one) may complete a message that runs until the connection closes. */
 static void
 dissect_payload (SsLayer          *l,
                  const SsTcpInfo  *info,
@@ -691,43 +860,62 @@ dissect_payload (SsLayer          *l,
   SsReader payload;
   guint32 captured = ss_reader_remaining (r, hlen);
   guint32 seq = info->seq;
+  guint64 flow = (guint64) info->stream << 1 | info->dir;
 
   if (!next || !pkt->tcp_reasm || !info->have_stream || captured < seglen)
     {
-      ss_packet_call (pkt, next, r, hlen);
+      if (seglen)
+        ss_packet_call (pkt, next, r, hlen);
       return;
     }
   if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
                       | SS_TCP_A_SPURIOUS_RETRANSMISSION | SS_TCP_A_OUT_OF_ORDER))
-    return;
+    {
+      if (seglen)
+        ss_item_set_text (pkt, ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, seglen,
+                                                   r->data + hlen, seglen),
+                          "Retransmitted TCP segment data (%u byte%s)", seglen,
+                          seglen == 1 ? "" : "s");
+      return;
+    }
 
+  ss_tcp_reasm_set_at_fin (pkt->tcp_reasm, (info->flags & 0x001) != 0);
   if (pkt->visited)
     ss_tcp_reasm_lookup (pkt->tcp_reasm, pkt->number, seglen, &step);
+  else if (info->flags & 0x001)
+    ss_tcp_reasm_fin (pkt->tcp_reasm, pkt->number, flow, seq, r->data + hlen, seglen, &step);
   else
-    ss_tcp_reasm_segment (pkt->tcp_reasm, pkt->number, (guint64) info->stream << 1 | info->dir,
-                          seq, r->data + hlen, seglen, &step);
+    ss_tcp_reasm_segment (pkt->tcp_reasm, pkt->number, flow, seq, r->data + hlen, seglen, &step);
 
+  if (seglen == 0 && step.action != SS_TCP_REASM_COMPLETE)
+    goto out;
   switch (step.action)
     {
     case SS_TCP_REASM_SEGMENT:
-      ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, seglen, r->data + hlen, seglen);
-      ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
-      return;
+      add_segment_data (l, r, hlen, step.rest_offset);
+      if (step.rest_offset)
+        ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
+      break;
     case SS_TCP_REASM_COMPLETE:
-      ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, step.rest_offset, r->data + hlen,
-                          step.rest_offset);
+      add_segment_data (l, r, hlen, step.rest_offset);
       dissect_message (l, info, &step, next);
-      if (step.rest_offset >= seglen)
-        return;
-      ss_reader_sub (r, hlen + step.rest_offset, -1, &payload);
-      call_next (l, info, next, &payload, seq + step.rest_offset, FALSE);
-      return;
+      break;
     case SS_TCP_REASM_DISSECT:
     default:
-      ss_reader_sub (r, hlen, -1, &payload);
-      call_next (l, info, next, &payload, seq, FALSE);
-      return;
+      step.rest_offset = 0;
+      break;
     }
+  if (step.rest_offset < seglen)
+    {
+      /* What the next protocol could not take yet is shown as segment data. */
+      ss_reader_sub (r, hlen + step.rest_offset, -1, &payload);
+      call_next (l, info, next, &payload, seq + step.rest_offset, FALSE);
+      if (pkt->desegment_len && pkt->desegment_offset < payload.captured)
+        add_segment_data (l, r, hlen + step.rest_offset + pkt->desegment_offset,
+                          payload.captured - pkt->desegment_offset);
+    }
+out:
+  ss_tcp_reasm_set_at_fin (pkt->tcp_reasm, FALSE);
 }
 
 static void
@@ -946,12 +1134,15 @@ dissect_tcp (SsPacket *pkt,
   if (opts.info)
     g_string_free (opts.info, TRUE);
 
-  if (!ss_reader_check (r, 0, hlen) || seglen == 0)
+  if (!ss_reader_check (r, 0, hlen) || (seglen == 0 && !(flags & 0x001)))
     return;
 
-  it = ss_layer_add_bytes (&l, NULL, TCP_F_PAYLOAD, hlen, ss_reader_remaining (r, hlen),
-                           r->data + hlen, ss_reader_remaining (r, hlen));
-  ss_item_set_text (pkt, it, "TCP payload (%u bytes)", seglen);
+  if (seglen)
+    {
+      it = ss_layer_add_bytes (&l, NULL, TCP_F_PAYLOAD, hlen, ss_reader_remaining (r, hlen),
+                               r->data + hlen, ss_reader_remaining (r, hlen));
+      ss_item_set_text (pkt, it, "TCP payload (%u bytes)", seglen);
+    }
 
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
