@@ -257,7 +257,7 @@ ss_tcp_reasm_segment (SsTcpReasm     *reasm,
   step->action = SS_TCP_REASM_DISSECT;
   step->rest_offset = 0;
 
-  if (!f || !f->active)
+  if (!f || !f->active || len == 0)
     return;
   if (f->pending)
     {
