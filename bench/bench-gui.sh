@@ -175,6 +175,8 @@ print()
 print('%-34s %12s %12s %10s' % ('measure', 'stratoshark', 'target', ''))
 print('%-34s %9.0f ms %9s ms %10s' % ('time to first rows (from open)', d['first_rows_ms'], '500',
                                        mark(d['first_rows_ms'] < 500)))
+if 'first_rows_cpu_ms' in d:
+    print('%-34s %9.0f ms %12s' % ('  CPU of the main thread until then', d['first_rows_cpu_ms'], ''))
 print('%-34s %9.0f ms %12s' % ('  from process start', d['first_rows_since_start_ms'], ''))
 print('%-34s %9.0f ms %9s ms %10s' % ('time to fully loaded', d['loaded_ms'], '3000',
                                        mark(d['loaded_ms'] < 3000)))

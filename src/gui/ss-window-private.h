@@ -46,6 +46,8 @@ struct _SsWindow
   gboolean              loading;
   gint64                open_time_us;
   gint64                first_rows_us;
+  gint64                open_cpu_us;      /* main thread's CPU time at open (benchmark) */
+  gint64                first_rows_cpu_us; /* main thread's CPU time from open to the first rows */
   gint64                loaded_us;
   guint                 first_rows_tick;
 
