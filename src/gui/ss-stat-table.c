@@ -65,6 +65,8 @@ struct _SsStatTable
   GtkSortListModel   *sorted;
   GtkSingleSelection *selection;
   GPtrArray          *columns;    /* GtkColumnViewColumn, borrowed from the view */
+  GPtrArray          *pending;    /* top-level rows appended but not yet in the model */
+  guint               flush_source;
   guint               n_columns;
   gboolean           *numeric;
 };
@@ -154,6 +156,8 @@ ss_stat_table_dispose (GObject *object)
 {
   SsStatTable *self = SS_STAT_TABLE (object);
 
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->view)
     gtk_column_view_set_model (self->view, NULL);
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
@@ -195,6 +199,7 @@ table_new (const SsStatColumn *columns,
   self->n_columns = n_columns;
   self->numeric = g_new0 (gboolean, n_columns);
   self->columns = g_ptr_array_new ();
+  self->pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   gtk_column_view_set_show_column_separators (self->view, TRUE);
   gtk_column_view_set_reorderable (self->view, FALSE);
@@ -263,9 +268,33 @@ ss_stat_table_new_tree (const SsStatColumn *columns,
   return table_new (columns, n_columns, TRUE);
 }
 
+/* Top-level rows join the model in one splice, once their children are there: the tree model
+ * asks a row for its children when the row arrives, and one splice sorts once. */
+static void
+flush (SsStatTable *self)
+{
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  if (self->pending->len == 0)
+    return;
+  g_list_store_splice (self->roots, g_list_model_get_n_items (G_LIST_MODEL (self->roots)), 0,
+                       self->pending->pdata, self->pending->len);
+  g_ptr_array_set_size (self->pending, 0);
+}
+
+static gboolean
+flush_idle (gpointer data)
+{
+  SsStatTable *self = data;
+
+  self->flush_source = 0;
+  flush (self);
+  return G_SOURCE_REMOVE;
+}
+
 void
 ss_stat_table_clear (SsStatTable *self)
 {
+  g_ptr_array_set_size (self->pending, 0);
   g_list_store_remove_all (self->roots);
 }
 
@@ -276,7 +305,6 @@ ss_stat_table_append (SsStatTable       *self,
                       const double      *values)
 {
   SsStatRow *row = g_object_new (SS_TYPE_STAT_ROW, NULL);
-  GListStore *store = self->roots;
 
   row->texts = g_new0 (char *, self->n_columns + 1);
   for (guint i = 0; i < self->n_columns; i++)
@@ -284,13 +312,16 @@ ss_stat_table_append (SsStatTable       *self,
   row->values = g_new0 (double, self->n_columns);
   if (values)
     memcpy (row->values, values, self->n_columns * sizeof (double));
-  if (parent)
+  if (!parent)
     {
-      if (!parent->children)
-        parent->children = g_list_store_new (SS_TYPE_STAT_ROW);
-      store = parent->children;
+      g_ptr_array_add (self->pending, row);   /* keeps it */
+      if (!self->flush_source)
+        self->flush_source = g_idle_add (flush_idle, self);
+      return row;
     }
-  g_list_store_append (store, row);
+  if (!parent->children)
+    parent->children = g_list_store_new (SS_TYPE_STAT_ROW);
+  g_list_store_append (parent->children, row);
   g_object_unref (row);   /* the store keeps it */
   return row;
 }
@@ -299,10 +330,11 @@ static SsStatRow *
 row_at (SsStatTable *self,
         guint        position)
 {
-  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (G_LIST_MODEL (self->sorted),
-                                                              position);
+  g_autoptr(GtkTreeListRow) tree_row = NULL;
   SsStatRow *row;
 
+  flush (self);
+  tree_row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   if (!tree_row)
     return NULL;
   row = gtk_tree_list_row_get_item (tree_row);
@@ -314,6 +346,7 @@ row_at (SsStatTable *self,
 guint
 ss_stat_table_get_n_rows (SsStatTable *self)
 {
+  flush (self);
   return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 }
 
@@ -352,9 +385,10 @@ guint
 ss_stat_table_get_depth (SsStatTable *self,
                          guint        position)
 {
-  g_autoptr(GtkTreeListRow) tree_row = g_list_model_get_item (G_LIST_MODEL (self->sorted),
-                                                              position);
+  g_autoptr(GtkTreeListRow) tree_row = NULL;
 
+  flush (self);
+  tree_row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   return tree_row ? gtk_tree_list_row_get_depth (tree_row) : 0;
 }
 

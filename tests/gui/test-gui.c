@@ -15,6 +15,7 @@
 #include "ss-conv-dialog.h"
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
+#include "ss-http-req-dialog.h"
 #include "ss-recent.h"
 #include "ss-srt-dialog.h"
 #include "ss-window.h"
@@ -1273,6 +1274,91 @@ test_endpoints (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* A stats tree's text (tshark's plain layout) as sorted "depth|name|count" entries. */
+static GPtrArray *
+stats_tree_entries (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+  gsize count_at = 0;
+  guint rules = 0;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      const char *count = strstr (lines[i], "Count");
+      g_autofree char *name = NULL;
+      guint depth = 0;
+
+      if (g_str_has_prefix (lines[i], "Topic / Item") && count)
+        {
+          count_at = (gsize) (count - lines[i]);
+          continue;
+        }
+      if (g_str_has_prefix (lines[i], "----"))
+        {
+          rules++;
+          continue;
+        }
+      if (rules != 1 || !*lines[i] || strlen (lines[i]) <= count_at)
+        continue;
+      while (lines[i][depth] == ' ')
+        depth++;
+      name = g_strndup (lines[i] + depth, count_at - depth);
+      g_strchomp (name);
+      g_ptr_array_add (entries, g_strdup_printf ("%u|%s|%" G_GUINT64_FORMAT, depth, name,
+                                                 g_ascii_strtoull (lines[i] + count_at, NULL,
+                                                                   10)));
+    }
+  return entries;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static void
+check_stats_tree (SsStatTable *table,
+                  const char  *text)
+{
+  g_autoptr(GPtrArray) want = stats_tree_entries (text);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ss_stat_table_get_n_rows (table); i++)
+    g_ptr_array_add (got, g_strdup_printf ("%u|%s|%s", ss_stat_table_get_depth (table, i),
+                                           ss_stat_table_get_text (table, i, 0),
+                                           ss_stat_table_get_text (table, i, 1)));
+  g_ptr_array_sort (want, compare_strings);
+  g_ptr_array_sort (got, compare_strings);
+  g_assert_cmpuint (want->len, >, 1);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    g_assert_cmpstr (got->pdata[i], ==, want->pdata[i]);
+}
+
+/* Statistics → HTTP → Requests: per host and URI against tshark's `-z http_req,tree`, per URI
+ * and User-Agent against the CLI's `-z http_ua,tree` (StratoShark's own). */
+static void
+test_http_requests (void)
+{
+  g_autofree char *path = capture_path ("http-slow-503-rst.pcapng");
+  const char *req_args[] = { "-r", path, "-q", "-z", "http_req,tree", NULL };
+  const char *ua_args[] = { "-r", path, "-q", "-z", "http_ua,tree", NULL };
+  g_autofree char *req = tshark_output (req_args);
+  g_autofree char *ua = cli_output (ua_args);
+  SsHttpReqDialog *dialog;
+
+  open_path (path);
+  dialog = SS_HTTP_REQ_DIALOG (open_stat_window ("http-requests", NULL,
+                                                 SS_TYPE_HTTP_REQ_DIALOG));
+  check_stats_tree (ss_http_req_dialog_get_table (dialog, SS_HTTP_REQ_BY_HOST), req);
+  check_stats_tree (ss_http_req_dialog_get_table (dialog, SS_HTTP_REQ_BY_USER_AGENT), ua);
+  maybe_save_shot (GTK_WIDGET (dialog), "http-requests");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1335,6 +1421,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/follow-tcp", test_follow_tcp);
   g_test_add_func ("/gui/stats/conversations", test_conversations);
   g_test_add_func ("/gui/stats/endpoints", test_endpoints);
+  g_test_add_func ("/gui/stats/http-requests", test_http_requests);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
