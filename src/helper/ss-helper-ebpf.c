@@ -29,7 +29,7 @@
 #define LINKTYPE_ETHERNET      1u
 #define EPB_FLAGS_INBOUND      1u
 #define EPB_FLAGS_OUTBOUND     2u
-#define MAX_META_OPTIONS       8
+#define MAX_META_OPTIONS       12
 
 typedef struct
 {
@@ -70,7 +70,11 @@ struct _SsHelperEbpf
     GString                *comment;
     SsCapWriterOption       opts[MAX_META_OPTIONS];
     guint                   n;
+    gboolean                keep;    /* the user-space part of --ebpf-filter matches */
   } meta[2];
+  const SsHelperFilter *filter;      /* borrowed from the options; NULL: none */
+  guint64               user_filtered;
+  SsHelperK8s          *k8s;         /* NULL without a cgroup v2 hierarchy */
   GError               *error;
 };
 
@@ -199,7 +203,8 @@ add_meta (SsCapWriterOption *opts,
   (*n)++;
 }
 
-/* Formats @ev's metadata into e->meta[@slot] (custom options and comment). */
+/* Formats @ev's metadata into e->meta[@slot] (custom options and comment) and evaluates the
+ * user-space part of --ebpf-filter over it. */
 static void
 format_meta (SsHelperEbpf                  *e,
              guint                          slot,
@@ -211,8 +216,11 @@ format_meta (SsHelperEbpf                  *e,
   GString *buf = e->meta[slot].values;
   GString *comment = e->meta[slot].comment;
   gboolean out_dir = ev->direction == SS_CAPTURE_DIR_OUT;
+  const SsHelperK8sInfo *pod = NULL;
+  SsHelperMeta m = { { NULL } };
   guint n = 0;
   char comm[SS_CAPTURE_COMM_LEN + 1];
+  char pid_s[24], cgroup_s[24], cookie_s[24];
 
   memcpy (comm, ev->comm, SS_CAPTURE_COMM_LEN);
   comm[SS_CAPTURE_COMM_LEN] = '\0';
@@ -220,31 +228,58 @@ format_meta (SsHelperEbpf                  *e,
   if (!g_utf8_validate (comm, -1, NULL))
     g_strlcpy (comm, "?", sizeof comm);
 
-  g_string_truncate (buf, 0);
-  g_string_truncate (comment, 0);
   if (ev->pid)
     {
-      add_meta (opts, &n, buf, offsets, "process.pid=%u", ev->pid);
-      add_meta (opts, &n, buf, offsets, "process.name=%s", comm);
-      g_string_append_printf (comment, "pid=%u comm=%s ", ev->pid, comm);
+      g_snprintf (pid_s, sizeof pid_s, "%u", ev->pid);
+      m.str[SS_HELPER_META_PROCESS_PID] = pid_s;
+      m.num[SS_HELPER_META_PROCESS_PID] = ev->pid;
+      m.str[SS_HELPER_META_PROCESS_NAME] = comm;
     }
   if (ev->cgroup_id)
     {
-      add_meta (opts, &n, buf, offsets, "cgroup.id=%" G_GUINT64_FORMAT,
-                (guint64) ev->cgroup_id);
-      g_string_append_printf (comment, "cgroup=%" G_GUINT64_FORMAT " ", (guint64) ev->cgroup_id);
+      g_snprintf (cgroup_s, sizeof cgroup_s, "%" G_GUINT64_FORMAT, (guint64) ev->cgroup_id);
+      m.str[SS_HELPER_META_CGROUP_ID] = cgroup_s;
+      m.num[SS_HELPER_META_CGROUP_ID] = ev->cgroup_id;
+      if (e->k8s)
+        pod = ss_helper_k8s_lookup (e->k8s, ev->cgroup_id);
     }
   if (ev->socket_cookie)
-    add_meta (opts, &n, buf, offsets, "socket.cookie=%" G_GUINT64_FORMAT,
-              (guint64) ev->socket_cookie);
-  add_meta (opts, &n, buf, offsets, "direction=%s", out_dir ? "out" : "in");
-  add_meta (opts, &n, buf, offsets, "interface=%s", iface->name);
+    {
+      g_snprintf (cookie_s, sizeof cookie_s, "%" G_GUINT64_FORMAT,
+                  (guint64) ev->socket_cookie);
+      m.str[SS_HELPER_META_SOCKET_COOKIE] = cookie_s;
+      m.num[SS_HELPER_META_SOCKET_COOKIE] = ev->socket_cookie;
+    }
+  m.str[SS_HELPER_META_DIRECTION] = out_dir ? "out" : "in";
+  m.str[SS_HELPER_META_INTERFACE] = iface->name;
+  if (pod)
+    {
+      m.str[SS_HELPER_META_K8S_POD] = pod->pod;
+      m.str[SS_HELPER_META_K8S_NAMESPACE] = pod->namespace;
+      m.str[SS_HELPER_META_K8S_CONTAINER] = pod->container;
+      m.str[SS_HELPER_META_K8S_NODE] = ss_helper_k8s_get_node (e->k8s);
+    }
+
+  g_string_truncate (buf, 0);
+  g_string_truncate (comment, 0);
+  for (guint k = 0; k < SS_HELPER_META_COUNT; k++)
+    if (m.str[k])
+      add_meta (opts, &n, buf, offsets, "%s=%s", ss_helper_meta_key (k), m.str[k]);
+  /* The readable comment: pid=123 comm=curl cgroup=456 dir=out, then the pod's labels. */
+  if (ev->pid)
+    g_string_append_printf (comment, "pid=%s comm=%s ", pid_s, comm);
+  if (ev->cgroup_id)
+    g_string_append_printf (comment, "cgroup=%s ", cgroup_s);
   g_string_append_printf (comment, "dir=%s", out_dir ? "out" : "in");
+  for (guint k = SS_HELPER_META_K8S_POD; k <= SS_HELPER_META_K8S_NODE; k++)
+    if (m.str[k])
+      g_string_append_printf (comment, " %s=%s", ss_helper_meta_key (k), m.str[k]);
   /* The GString may have moved while growing: point the options at it only now. */
   for (guint i = 0; i < n; i++)
     opts[i].value = (const guint8 *) buf->str + offsets[i];
 
   e->meta[slot].n = n;
+  e->meta[slot].keep = e->filter == NULL || ss_helper_filter_match (e->filter, &m);
 }
 
 static int
@@ -279,6 +314,11 @@ on_event (void   *ctx,
       format_meta (e, out_dir, ev, iface);
       e->meta[out_dir].key = key;
       e->meta[out_dir].valid = TRUE;
+    }
+  if (!e->meta[out_dir].keep)
+    {
+      e->user_filtered++;
+      return 0;
     }
 
   bytes = (const guint8 *) data + sizeof (*ev);
@@ -384,6 +424,7 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
   int err;
 
   e->cgroup_fd = -1;
+  e->filter = options->user_filter;
   e->packet = g_malloc (SS_CAPTURE_MAX_DATA);
   for (guint i = 0; i < G_N_ELEMENTS (e->meta); i++)
     {
@@ -457,10 +498,13 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
       bpf_map_update_elem (bpf_map__fd (e->skel->maps.cgroup_filter), &id, &one, BPF_ANY);
     }
 
-  /* The socket hooks watch every process: attach them at the root of the cgroup v2 tree.
-   * Links detach by themselves when the helper exits, however it exits. */
+  /* The socket hooks watch every process: attach them at the root of the cgroup v2 tree
+   * (SS_CGROUP_ROOT names it where the host's hierarchy is mounted elsewhere, as in the
+   * DaemonSet of data/k8s). Links detach by themselves when the helper exits, however it
+   * exits. The same tree names the pods. */
   {
-    g_autofree char *root = find_cgroup2_root ();
+    g_autofree char *root = g_getenv ("SS_CGROUP_ROOT") && *g_getenv ("SS_CGROUP_ROOT")
+                            ? g_strdup (g_getenv ("SS_CGROUP_ROOT")) : find_cgroup2_root ();
     struct bpf_program *progs[4] = {
       e->skel->progs.ss_connect4, e->skel->progs.ss_connect6,
       e->skel->progs.ss_sendmsg4, e->skel->progs.ss_sendmsg6,
@@ -477,6 +521,14 @@ ss_helper_ebpf_open (const SsHelperOptions  *options,
 
         g_printerr ("stratoshark-capture: %s\n", warn);
         ss_helper_status_send (options->status_fd, SS_HELPER_STATUS_WARNING, "%s", warn);
+      }
+    if (e->cgroup_fd >= 0)
+      {
+        const char *logs = g_getenv ("SS_K8S_LOG_ROOT");
+        const char *node = g_getenv ("NODE_NAME");
+
+        e->k8s = ss_helper_k8s_new (root, logs && *logs ? logs : "/var/log",
+                                    node && *node ? node : g_get_host_name ());
       }
     for (guint i = 0; e->cgroup_fd >= 0 && i < G_N_ELEMENTS (progs); i++)
       {
@@ -656,7 +708,8 @@ ss_helper_ebpf_get_stats (SsHelperEbpf *e,
   g_autofree struct ss_capture_stats *per_cpu = NULL;
   guint32 zero = 0;
 
-  *ring_drops = *filtered = 0;
+  *ring_drops = 0;
+  *filtered = e->user_filtered;
   if (ncpus <= 0)
     return;
   per_cpu = g_new0 (struct ss_capture_stats, ncpus);
@@ -685,6 +738,7 @@ ss_helper_ebpf_free (SsHelperEbpf *e)
   g_clear_pointer (&e->rb, ring_buffer__free);
   g_clear_pointer (&e->skel, ss_capture__destroy);
   g_clear_pointer (&e->interfaces, g_array_unref);
+  g_clear_pointer (&e->k8s, ss_helper_k8s_free);
   g_clear_error (&e->error);
   g_free (e->packet);
   for (guint i = 0; i < G_N_ELEMENTS (e->meta); i++)

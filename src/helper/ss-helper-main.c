@@ -269,11 +269,12 @@ parse_args (Helper   *h,
     }
   if (o->rotate_files && !o->rotate_time_ms && !o->rotate_size)
     return refuse (error, _("--rotate-files needs --rotate-time or --rotate-size"));
-  if (o->ebpf_filter && !o->ebpf)
-    return refuse (error, _("--ebpf-filter needs --ebpf"));
+  /* --ebpf-filter filters on eBPF metadata, so it means --ebpf. */
+  if (o->ebpf_filter)
+    o->ebpf = TRUE;
   if (o->ebpf_filter
       && !ss_helper_ebpf_filter_parse (o->ebpf_filter, &o->filter_pids, &o->filter_cgroups,
-                                       error))
+                                       &o->user_filter, error))
     return FALSE;
   if (o->ebpf && o->format != SS_CAPFILE_FORMAT_PCAPNG)
     return refuse (error, _("--ebpf writes per-packet metadata, which only pcapng can hold: "
@@ -766,6 +767,7 @@ cleanup:
   g_free (h.options.ebpf_filter);
   g_clear_pointer (&h.options.filter_pids, g_array_unref);
   g_clear_pointer (&h.options.filter_cgroups, g_array_unref);
+  g_clear_pointer (&h.options.user_filter, ss_helper_filter_free);
   g_free (h.options.output);
   return code;
 }

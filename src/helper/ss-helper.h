@@ -24,6 +24,40 @@ typedef enum
 
 GQuark    ss_helper_error_quark           (void);
 
+/* The metadata of one packet, as the helper writes it (docs/pcapng-metadata.md). */
+typedef enum
+{
+  SS_HELPER_META_PROCESS_PID,
+  SS_HELPER_META_PROCESS_NAME,
+  SS_HELPER_META_CGROUP_ID,
+  SS_HELPER_META_SOCKET_COOKIE,
+  SS_HELPER_META_DIRECTION,
+  SS_HELPER_META_INTERFACE,
+  SS_HELPER_META_K8S_POD,
+  SS_HELPER_META_K8S_NAMESPACE,
+  SS_HELPER_META_K8S_CONTAINER,
+  SS_HELPER_META_K8S_NODE,
+  SS_HELPER_META_COUNT
+} SsHelperMetaKey;
+
+typedef struct
+{
+  const char *str[SS_HELPER_META_COUNT];  /* the value as written; NULL: absent */
+  guint64     num[SS_HELPER_META_COUNT];  /* numeric keys: the value */
+} SsHelperMeta;
+
+/* The option key of @key ("k8s.pod"): the field's abbreviation without "ebpf.". */
+const char *ss_helper_meta_key            (SsHelperMetaKey        key);
+
+/* --ebpf-filter (ss-helper-ebpf-filter.c). */
+typedef struct _SsHelperFilter SsHelperFilter;
+
+void      ss_helper_filter_free           (SsHelperFilter        *filter);
+gboolean  ss_helper_filter_match          (const SsHelperFilter  *filter,
+                                           const SsHelperMeta    *meta);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsHelperFilter, ss_helper_filter_free)
+
 typedef struct
 {
   char          **interfaces;     /* NULL-terminated, at least one after validation */
@@ -43,6 +77,7 @@ typedef struct
   int             status_fd;      /* -1: none */
   GArray         *filter_pids;    /* guint64, from --ebpf-filter; NULL: any pid */
   GArray         *filter_cgroups; /* guint64, from --ebpf-filter; NULL: any cgroup */
+  SsHelperFilter *user_filter;    /* the part of --ebpf-filter applied here; NULL: none */
 } SsHelperOptions;
 
 #define SS_HELPER_DEFAULT_SNAPLEN 262144u
@@ -102,12 +137,48 @@ void      ss_helper_output_set_status_fd  (SsHelperOutput        *out,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsHelperOutput, ss_helper_output_free)
 
-/* --ebpf-filter (ss-helper-ebpf-filter.c): the id sets to load into the kernel. A set that the
- * filter does not constrain is returned as NULL; a constrained set may be empty. */
+/* Parses --ebpf-filter into the id sets to load into the kernel (a set that the filter does
+ * not constrain is returned as NULL; a constrained set may be empty) and, when the kernel
+ * cannot apply all of it, the filter to evaluate on each packet's metadata (*user, else NULL).
+ * Errors name the problem and its column. */
 gboolean  ss_helper_ebpf_filter_parse     (const char            *text,
                                            GArray               **pids,
                                            GArray               **cgroups,
+                                           SsHelperFilter       **user,
                                            GError               **error);
+
+/* Kubernetes labels from the node's own files (ss-helper-k8s.c): the cgroup v2 directory of a
+ * cgroup id, the kubelet's cgroup names and its log directories. */
+typedef struct _SsHelperK8s SsHelperK8s;
+
+typedef struct
+{
+  char *pod;        /* NULL when unknown */
+  char *namespace;
+  char *container;
+  char *pod_uid;
+  char *container_id;
+  gint64 retry_us;  /* internal: when to look for missing names again */
+} SsHelperK8sInfo;
+
+/* @cgroup_root: the cgroup v2 hierarchy; @log_root: where pods/ and containers/ are
+ * (/var/log); @node: the node's name. */
+SsHelperK8s *ss_helper_k8s_new            (const char            *cgroup_root,
+                                           const char            *log_root,
+                                           const char            *node);
+void      ss_helper_k8s_free              (SsHelperK8s           *k8s);
+/* The pod behind @cgroup_id, or NULL when it is not a pod's (borrowed, valid until the next
+ * call). */
+const SsHelperK8sInfo *ss_helper_k8s_lookup (SsHelperK8s        *k8s,
+                                           guint64                cgroup_id);
+const char *ss_helper_k8s_get_node        (const SsHelperK8s     *k8s);
+/* Parses a cgroup path (relative to the root) named by the kubelet into the pod's UID and the
+ * container's id; FALSE when it is not a pod's. */
+gboolean  ss_helper_k8s_parse_cgroup_path (const char            *path,
+                                           char                 **pod_uid,
+                                           char                 **container_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsHelperK8s, ss_helper_k8s_free)
 
 /* Capabilities (ss-helper-caps.c). */
 /* Prints to stderr which capability @what needs and how to grant it. */
