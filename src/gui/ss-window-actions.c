@@ -10,6 +10,7 @@
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
 #include "ss-http-req-dialog.h"
+#include "ss-io-graph-dialog.h"
 #include "ss-properties-dialog.h"
 #include "ss-srt-dialog.h"
 #include "ss-window-private.h"
@@ -18,7 +19,7 @@
  * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
 static const char *const later_actions[] = {
   "capture-start", "capture-stop", "capture-options", "display-filters",
-  "protocol-hierarchy", "io-graph", "tcp-window-scaling",
+  "protocol-hierarchy", "tcp-window-scaling",
 };
 
 void
@@ -860,6 +861,19 @@ http_requests_action (GSimpleAction *action,
                                                           stat_filter (self))));
 }
 
+static void
+io_graph_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       data)
+{
+  SsWindow *self = data;
+
+  if (!self->doc || self->loading)
+    return;
+  gtk_window_present (GTK_WINDOW (ss_io_graph_dialog_new (GTK_WINDOW (self), self->doc,
+                                                          stat_filter (self))));
+}
+
 /* Conversations opens on the TCP tab, Endpoints on IPv4: what an incident looks at first. */
 static void
 conv_action (GSimpleAction *action,
@@ -964,7 +978,7 @@ static const GActionEntry win_entries[] = {
   { "protocol-hierarchy", nothing_action },
   { "conversations", conv_action },
   { "endpoints", conv_action },
-  { "io-graph", nothing_action },
+  { "io-graph", io_graph_action },
   { "srt-http", srt_http_action },
   { "http-requests", http_requests_action },
   { "tcp-window-scaling", nothing_action },
@@ -991,7 +1005,7 @@ ss_window_update_actions (SsWindow *self)
   };
   static const char *const need_loaded[] = {
     "save-as", "export-specified", "expert-info", "srt-http", "conversations",
-    "endpoints", "http-requests",
+    "endpoints", "http-requests", "io-graph",
   };
   static const char *const need_rows[] = {
     "go-to-packet", "goto-activate", "go-next", "go-previous", "go-first", "go-last",

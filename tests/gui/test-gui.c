@@ -16,6 +16,7 @@
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
 #include "ss-http-req-dialog.h"
+#include "ss-io-graph-dialog.h"
 #include "ss-recent.h"
 #include "ss-srt-dialog.h"
 #include "ss-window.h"
@@ -1359,6 +1360,65 @@ test_http_requests (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* The I/O graph's two series against tshark's `-z io,stat,INTERVAL,,FILTER2`: frames (or bytes)
+ * of every interval, for all packets and for the second filter. */
+static void
+check_io_graph (SsIoGraphDialog *dialog,
+                const char      *path,
+                const char      *interval,
+                gint64           interval_ns,
+                SsIoGraphY       y,
+                const char      *filter2)
+{
+  g_autofree char *z = g_strdup_printf ("io,stat,%s,,%s", interval, filter2);
+  const char *args[] = { "-r", path, "-q", "-z", z, NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  const SsIoGraph *graph;
+  guint rows = 0;
+
+  ss_io_graph_dialog_configure (dialog, interval_ns, y, filter2);
+  spin_until (stat_ready, 60);
+  graph = ss_io_graph_dialog_get_graph (dialog);
+  g_assert_nonnull (graph);
+  g_assert_cmpuint (ss_io_graph_get_n_series (graph), ==, 2);
+  g_assert_cmpint (ss_io_graph_get_interval (graph), ==, interval_ns);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      guint column = y == SS_IO_GRAPH_PACKETS ? 0 : 1;
+
+      if (!strstr (lines[i], " <> "))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      g_assert_cmpuint (g_strv_length (cells), >=, 6);
+      for (guint s = 0; s < 2; s++)
+        g_assert_cmpfloat (ss_io_graph_get_value (graph, s, rows), ==,
+                           g_ascii_strtod (cells[2 + 2 * s + column], NULL));
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 1);
+  g_assert_cmpuint (ss_io_graph_get_n_intervals (graph), ==, rows);
+}
+
+static void
+test_io_graph (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  SsIoGraphDialog *dialog;
+
+  open_path (path);
+  dialog = SS_IO_GRAPH_DIALOG (open_stat_window ("io-graph", NULL, SS_TYPE_IO_GRAPH_DIALOG));
+  check_io_graph (dialog, path, "1", G_GINT64_CONSTANT (1000000000), SS_IO_GRAPH_PACKETS,
+                  "tcp.analysis.zero_window");
+  check_io_graph (dialog, path, "0.1", G_GINT64_CONSTANT (100000000), SS_IO_GRAPH_BYTES,
+                  "tcp.srcport == 9001");
+  check_io_graph (dialog, path, "0.1", G_GINT64_CONSTANT (100000000), SS_IO_GRAPH_PACKETS,
+                  "tcp.analysis.retransmission");
+  maybe_save_shot (GTK_WIDGET (dialog), "io-graph");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1422,6 +1482,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/conversations", test_conversations);
   g_test_add_func ("/gui/stats/endpoints", test_endpoints);
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
+  g_test_add_func ("/gui/stats/io-graph", test_io_graph);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
