@@ -2,8 +2,11 @@
 # bench-capture.sh: the highest packet rate this machine can push over a veth pair, captured at
 # the same time by stratoshark-capture --ebpf, stratoshark-capture (libpcap) and dumpcap.
 # Reports per capture: packets kept, packets lost (kernel count - kept), the drops each one
-# reported, and CPU time per packet kept. Needs root (network namespaces). Usage:
+# reported, and CPU time per packet kept. With --ebpf-filter, a fourth capture (ebpf-flt) runs
+# the eBPF path with that filter (give one that keeps every packet, such as '!k8s.pod', to see
+# what the helper's user-space evaluation and pod lookup cost). Needs root. Usage:
 #   bench/bench-capture.sh [--helper PATH] [--seconds N] [--senders N] [--size BYTES]
+#                          [--ebpf-filter EXPR]
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -11,13 +14,15 @@ helper=""
 seconds=3
 senders=2
 size=64
+ebpf_filter=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --helper) helper="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --senders) senders="$2"; shift 2 ;;
     --size) size="$2"; shift 2 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --ebpf-filter) ebpf_filter="$2"; shift 2 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "bench-capture: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -29,9 +34,11 @@ fi
 [ -x "$helper" ] || { echo "bench-capture: no stratoshark-capture (give --helper)" >&2; exit 2; }
 [ "$(id -u)" = 0 ] || { echo "bench-capture: needs root (network namespaces)" >&2; exit 2; }
 
-SS_CAPTURE_HELPER="$helper" exec python3 - "$seconds" "$senders" "$size" "$here/../tests/helper" <<'PY'
+SS_CAPTURE_HELPER="$helper" exec python3 - "$seconds" "$senders" "$size" "$here/../tests/helper" \
+  "$ebpf_filter" <<'PY'
 import os, signal, subprocess, sys, time
 seconds, senders, size, testdir = float(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+ebpf_filter = sys.argv[5]
 sys.path.insert(0, testdir)
 import sslive
 
@@ -55,9 +62,13 @@ with sslive.NetPair() as net:
     # Nothing listens on port 9 in B: allow it one port-unreachable per 100 s, so that the
     # senders' datagrams are the only traffic.
     net.ns(net.ns_b, "sysctl", "-qw", "net.ipv4.icmp_ratelimit=100000")
-    out = {k: os.path.join(net.tmp, k + ".pcapng") for k in ("ebpf", "libpcap", "dumpcap")}
+    out = {k: os.path.join(net.tmp, k + ".pcapng")
+           for k in ("ebpf", "ebpf-flt", "libpcap", "dumpcap")}
     caps = {}
     caps["ebpf"] = net.helper("--ebpf", "-i", net.va, "-w", out["ebpf"], nsenter=True)
+    if ebpf_filter:
+        caps["ebpf-flt"] = net.helper("-i", net.va, "-w", out["ebpf-flt"], "--ebpf-filter",
+                                      ebpf_filter, nsenter=True)
     caps["libpcap"] = net.helper("-i", net.va, "-w", out["libpcap"])
     for p, st in caps.values():
         if st.wait_for("R") is None:
@@ -88,11 +99,15 @@ with sslive.NetPair() as net:
           % (net.va, sent, size + 42, elapsed, sent / elapsed, senders))
     print("%-8s %10s %10s %9s %12s %14s" % ("capture", "kept", "lost", "lost %", "reported",
                                           "CPU us/packet"))
-    for k in ("ebpf", "libpcap", "dumpcap"):
+    for k in ("ebpf", "ebpf-flt", "libpcap", "dumpcap"):
+        if k not in caps and k != "dumpcap":
+            continue
         kept = len(sslive.read_capture(out[k]))
         lost = sent - kept
-        if k == "ebpf":
+        if k.startswith("ebpf"):
             reported = "ring %s" % stats[k].get("ring_drops", "?")
+            if k == "ebpf-flt":
+                reported += " flt %s" % stats[k].get("filtered", "?")
         elif k == "libpcap":
             reported = "kernel %s" % stats[k].get("kernel_drops", "?")
         else:

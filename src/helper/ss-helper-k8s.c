@@ -134,14 +134,20 @@ walk (SsHelperK8s *k,
 static void
 rewalk (SsHelperK8s *k)
 {
+  struct stat st;
   int fd;
 
   k->last_walk_us = g_get_monotonic_time ();
   k->walked = TRUE;
   g_hash_table_remove_all (k->paths);
   fd = open (k->cgroup_root, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    walk (k, fd, "", 0);
+  if (fd < 0)
+    return;
+  /* The root is a cgroup too (processes that were never moved). */
+  if (fstat (fd, &st) == 0)
+    g_hash_table_replace (k->paths, g_memdup2 (&(guint64) { st.st_ino }, sizeof (guint64)),
+                          g_strdup (""));
+  walk (k, fd, "", 0);
 }
 
 /* Cgroup names -------------------------------------------------------------------------------- */
@@ -333,14 +339,21 @@ ss_helper_k8s_lookup (SsHelperK8s *k,
       return info;
     }
   path = g_hash_table_lookup (k->paths, &cgroup_id);
-  if (path == NULL
-      && (!k->walked || g_get_monotonic_time () - k->last_walk_us >= REWALK_INTERVAL_US))
+  if (path == NULL)
     {
+      /* A walk made after the packet was sent and that does not find its cgroup means the
+       * cgroup is outside the root (or already gone): that answer is final. A more recent
+       * cgroup than the last walk is asked about again once a second has passed. */
+      if (k->walked && g_get_monotonic_time () - k->last_walk_us < REWALK_INTERVAL_US)
+        return NULL;
       rewalk (k);
       path = g_hash_table_lookup (k->paths, &cgroup_id);
+      if (path == NULL)
+        {
+          g_hash_table_insert (k->infos, g_memdup2 (&cgroup_id, sizeof cgroup_id), NULL);
+          return NULL;
+        }
     }
-  if (path == NULL)
-    return NULL;  /* not (yet) under the root: asked again after the next walk */
 
   info = NULL;
   if (ss_helper_k8s_parse_cgroup_path (path, &uid, &cid))
