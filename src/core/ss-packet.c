@@ -151,12 +151,12 @@ read_uint (SsReader   *r,
 }
 
 SsItem *
-ss_layer_add_item (SsLayer    *l,
-                   SsItem     *parent,
-                   guint       field,
-                   guint       off,
-                   guint       len,
-                   SsEncoding  enc)
+ss_layer_add_item_slow (SsLayer    *l,
+                        SsItem     *parent,
+                        guint       field,
+                        guint       off,
+                        guint       len,
+                        SsEncoding  enc)
 {
   SsFieldId id = l->base + 1 + field;
   const SsFieldDef *def;
@@ -226,12 +226,12 @@ ss_layer_add_item (SsLayer    *l,
 }
 
 SsItem *
-ss_layer_add_uint (SsLayer  *l,
-                   SsItem   *parent,
-                   guint     field,
-                   guint     off,
-                   guint     len,
-                   guint64   value)
+ss_layer_add_uint_slow (SsLayer  *l,
+                        SsItem   *parent,
+                        guint     field,
+                        guint     off,
+                        guint     len,
+                        guint64   value)
 {
   SsItem *item = ss_layer_new_item (l, parent, field, off, len);
 

@@ -254,18 +254,46 @@ guint32  ss_packet_call          (SsPacket       *pkt,
 
 /* Reads the value of @field from @len bytes at @off and adds it. Returns NULL when the field is
  * not kept or not all its bytes are there (then the reader is marked). */
-SsItem  *ss_layer_add_item       (SsLayer        *l,
+SsItem  *ss_layer_add_item_slow  (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   SsEncoding      enc);
-SsItem  *ss_layer_add_uint       (SsLayer        *l,
+SsItem  *ss_layer_add_uint_slow  (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   guint64         value);
+
+/* The two most called functions of a pass that keeps few fields (loading, filtering): the
+ * common case, bytes present and the field not kept, needs no call. */
+static inline SsItem *
+ss_layer_add_item (SsLayer    *l,
+                   SsItem     *parent,
+                   guint       field,
+                   guint       off,
+                   guint       len,
+                   SsEncoding  enc)
+{
+  if (G_LIKELY (ss_reader_has (l->r, off, len)) && !ss_layer_wants (l, field))
+    return NULL;
+  return ss_layer_add_item_slow (l, parent, field, off, len, enc);
+}
+
+static inline SsItem *
+ss_layer_add_uint (SsLayer  *l,
+                   SsItem   *parent,
+                   guint     field,
+                   guint     off,
+                   guint     len,
+                   guint64   value)
+{
+  if (!ss_layer_wants (l, field))
+    return NULL;
+  return ss_layer_add_uint_slow (l, parent, field, off, len, value);
+}
 SsItem  *ss_layer_add_int        (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
