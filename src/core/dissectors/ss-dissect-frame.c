@@ -240,13 +240,17 @@ ss_frame_dissect (SsPacket        *pkt,
   ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_RELATIVE, pkt->ts_ns - first->ts_ns),
                      SS_ITEM_GENERATED);
   ss_layer_add_uint (&l, NULL, FRAME_F_NUMBER, 0, 0, pkt->number);
+  /* Texts are translated only for items kept: a pass that keeps few fields calls no gettext
+   * per frame. */
   it = ss_layer_add_uint (&l, NULL, FRAME_F_LEN, 0, 0, pkt->len);
-  ss_item_set_text (pkt, it, _("Frame Length: %u bytes (%u bits)"), pkt->len, pkt->len * 8);
+  if (it)
+    ss_item_set_text (pkt, it, _("Frame Length: %u bytes (%u bits)"), pkt->len, pkt->len * 8);
   if (pkt->len < pkt->caplen)
     ss_packet_add_expert (pkt, it, SS_PROTO_FRAME, FRAME_E_LEN_LT_CAPLEN, NULL);
   it = ss_layer_add_uint (&l, NULL, FRAME_F_CAP_LEN, 0, 0, pkt->caplen);
-  ss_item_set_text (pkt, it, _("Capture Length: %u bytes (%u bits)"), pkt->caplen,
-                    pkt->caplen * 8);
+  if (it)
+    ss_item_set_text (pkt, it, _("Capture Length: %u bytes (%u bits)"), pkt->caplen,
+                      pkt->caplen * 8);
   ss_item_set_flags (ss_layer_add_uint (&l, NULL, FRAME_F_MARKED, 0, 0, 0), SS_ITEM_GENERATED);
   ss_item_set_flags (ss_layer_add_uint (&l, NULL, FRAME_F_IGNORED, 0, 0, 0), SS_ITEM_GENERATED);
   protocols = ss_layer_add_string (&l, NULL, FRAME_F_PROTOCOLS, 0, 0, "", -1);
