@@ -71,6 +71,8 @@ struct _SsHelperEbpf
     SsCapWriterOption       opts[MAX_META_OPTIONS];
     guint                   n;
     gboolean                keep;    /* the user-space part of --ebpf-filter matches */
+    gboolean                settled; /* FALSE: the pod labels may still appear */
+    guint64                 formatted_ns;
   } meta[2];
   const SsHelperFilter *filter;      /* borrowed from the options; NULL: none */
   guint64               user_filtered;
@@ -218,6 +220,7 @@ format_meta (SsHelperEbpf                  *e,
   gboolean out_dir = ev->direction == SS_CAPTURE_DIR_OUT;
   const SsHelperK8sInfo *pod = NULL;
   SsHelperMeta m = { { NULL } };
+  gboolean settled = TRUE;
   guint n = 0;
   char comm[SS_CAPTURE_COMM_LEN + 1];
   char pid_s[24], cgroup_s[24], cookie_s[24];
@@ -241,7 +244,7 @@ format_meta (SsHelperEbpf                  *e,
       m.str[SS_HELPER_META_CGROUP_ID] = cgroup_s;
       m.num[SS_HELPER_META_CGROUP_ID] = ev->cgroup_id;
       if (e->k8s)
-        pod = ss_helper_k8s_lookup (e->k8s, ev->cgroup_id);
+        pod = ss_helper_k8s_lookup (e->k8s, ev->cgroup_id, &settled);
     }
   if (ev->socket_cookie)
     {
@@ -279,6 +282,8 @@ format_meta (SsHelperEbpf                  *e,
     opts[i].value = (const guint8 *) buf->str + offsets[i];
 
   e->meta[slot].n = n;
+  e->meta[slot].settled = settled;
+  e->meta[slot].formatted_ns = ev->ts_ns;
   e->meta[slot].keep = e->filter == NULL || ss_helper_filter_match (e->filter, &m);
 }
 
@@ -309,7 +314,11 @@ on_event (void   *ctx,
   key = *ev;
   key.ts_ns = 0;
   key.len = key.caplen = 0;
-  if (!e->meta[out_dir].valid || memcmp (&key, &e->meta[out_dir].key, sizeof key) != 0)
+  /* Labels that may still appear (a pod that started after the last look) are looked for
+   * again once a second even within one flow. */
+  if (!e->meta[out_dir].valid || memcmp (&key, &e->meta[out_dir].key, sizeof key) != 0
+      || (!e->meta[out_dir].settled
+          && (gint64) (ev->ts_ns - e->meta[out_dir].formatted_ns) >= 1000000000))
     {
       format_meta (e, out_dir, ev, iface);
       e->meta[out_dir].key = key;

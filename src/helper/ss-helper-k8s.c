@@ -315,9 +315,16 @@ resolve_names (SsHelperK8s     *k,
   g_clear_pointer (&dir, g_dir_close);
 }
 
+static gboolean
+is_complete (const SsHelperK8sInfo *info)
+{
+  return info == NULL || (info->pod && (info->container || info->container_id == NULL));
+}
+
 const SsHelperK8sInfo *
 ss_helper_k8s_lookup (SsHelperK8s *k,
-                      guint64      cgroup_id)
+                      guint64      cgroup_id,
+                      gboolean    *settled)
 {
   SsHelperK8sInfo *info;
   const char *path;
@@ -325,17 +332,22 @@ ss_helper_k8s_lookup (SsHelperK8s *k,
   g_autofree char *uid = NULL;
   g_autofree char *cid = NULL;
 
+  *settled = TRUE;
   if (cgroup_id == 0)
     return NULL;
   if (g_hash_table_lookup_extended (k->infos, &cgroup_id, NULL, &value))
     {
       info = value;
-      /* A pod's log directory may appear after its first packets: look again now and then. */
-      if (info && info->pod == NULL && g_get_monotonic_time () >= info->retry_us)
+      /* A pod's log files may appear after its first packets: look again now and then. */
+      if (!is_complete (info) && g_get_monotonic_time () >= info->retry_us)
         {
+          g_clear_pointer (&info->pod, g_free);
+          g_clear_pointer (&info->namespace, g_free);
+          g_clear_pointer (&info->container, g_free);
           resolve_names (k, info);
           info->retry_us = g_get_monotonic_time () + REWALK_INTERVAL_US;
         }
+      *settled = is_complete (info);
       return info;
     }
   path = g_hash_table_lookup (k->paths, &cgroup_id);
@@ -345,7 +357,10 @@ ss_helper_k8s_lookup (SsHelperK8s *k,
        * cgroup is outside the root (or already gone): that answer is final. A more recent
        * cgroup than the last walk is asked about again once a second has passed. */
       if (k->walked && g_get_monotonic_time () - k->last_walk_us < REWALK_INTERVAL_US)
-        return NULL;
+        {
+          *settled = FALSE;
+          return NULL;
+        }
       rewalk (k);
       path = g_hash_table_lookup (k->paths, &cgroup_id);
       if (path == NULL)
@@ -366,5 +381,6 @@ ss_helper_k8s_lookup (SsHelperK8s *k,
     }
   /* Cgroup ids are not reused, so the answer, a pod's or not, holds for the whole capture. */
   g_hash_table_insert (k->infos, g_memdup2 (&cgroup_id, sizeof cgroup_id), info);
+  *settled = is_complete (info);
   return info;
 }

@@ -168,9 +168,11 @@ SsHelperK8s *ss_helper_k8s_new            (const char            *cgroup_root,
                                            const char            *node);
 void      ss_helper_k8s_free              (SsHelperK8s           *k8s);
 /* The pod behind @cgroup_id, or NULL when it is not a pod's (borrowed, valid until the next
- * call). */
+ * call). *settled is FALSE when the answer may still change (a cgroup newer than the last walk
+ * of the tree, a pod whose log files are not there yet): ask again a second later. */
 const SsHelperK8sInfo *ss_helper_k8s_lookup (SsHelperK8s        *k8s,
-                                           guint64                cgroup_id);
+                                           guint64                cgroup_id,
+                                           gboolean              *settled);
 const char *ss_helper_k8s_get_node        (const SsHelperK8s     *k8s);
 /* Parses a cgroup path (relative to the root) named by the kubelet into the pod's UID and the
  * container's id; FALSE when it is not a pod's. */

@@ -10,7 +10,9 @@
 # capture with SS_CGROUP_ROOT and SS_K8S_LOG_ROOT pointing at the fake layout and NODE_NAME set
 # as the DaemonSet's downward API sets it. The truth is which cgroup each curl ran in: every
 # packet of its connection must carry that pod's labels, each --ebpf-filter must keep exactly
-# the connections it names, and the STATS message must count the rest as filtered.
+# the connections it names, and the STATS message must count the rest as filtered. Last, a pod
+# whose log files appear while its one connection runs: the connection's later packets must gain
+# the labels (and pass a filter on them) although the flow never changes.
 
 import os
 import shutil
@@ -237,6 +239,8 @@ def main():
                     tap.ok(r.returncode == 0 and len(r.stdout.split()) == len(kept),
                            "  stratoshark -Y on the full capture agrees (%d)" % len(kept),
                            r.stderr or r.stdout.split())
+
+            late_pod_phase(tap, net, top, made, logs)
     finally:
         for d in reversed(made):
             try:
@@ -244,6 +248,70 @@ def main():
             except OSError as e:
                 print("# could not remove %s: %s" % (d, e))
     tap.done()
+
+
+UID_E = "e5e5e5e5-0000-4111-8222-333333333333"
+ID_E = "e5" * 32
+
+
+def late_pod_phase(tap, net, top, made, logs):
+    """A pod whose log files appear while its one connection is already running (the kubelet
+    writes them around the container's start): the connection's later packets must gain the
+    labels, and a filter on the pod must keep them, although the flow never changes."""
+    path = ("kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod%s.slice/"
+            "cri-containerd-%s.scope" % (UID_E.replace("-", "_"), ID_E))
+    d = top
+    for part in path.split("/"):
+        d = os.path.join(d, part)
+        if not os.path.isdir(d):
+            os.mkdir(d)
+            made.append(d)
+    full = os.path.join(net.tmp, "late-all.pcapng")
+    kept_path = os.path.join(net.tmp, "late-kept.pcapng")
+    helper, status = net.helper("--ebpf", "-i", net.va, "-w", full, nsenter=True)
+    fhelper, fstatus = net.helper("-i", net.va, "-w", kept_path, "--ebpf-filter",
+                                  "k8s.pod == late-pod-0", nsenter=True)
+    ok = status.wait_for("R") is not None and fstatus.wait_for("R") is not None
+    tap.ok(ok, "late pod: helpers report READY")
+    # A client whose request takes 2 s to complete: the log files appear after 1 s.
+    client = ("import socket, sys, time\n"
+              "s = socket.create_connection((sys.argv[1], 8080))\n"
+              "s.sendall(b'GET /blob.bin HTTP/1.0\\r\\n')\n"
+              "time.sleep(2)\n"
+              "s.sendall(b'\\r\\n')\n"
+              "while s.recv(65536):\n"
+              "    pass\n")
+    proc = subprocess.Popen(
+        ["sh", "-c", 'echo $$ > "$1/cgroup.procs" && exec ip netns exec "$2" python3 -c "$3" '
+         '"$4"', "sh", d, net.ns_a, client, sslive.ADDR_B])
+    time.sleep(1.0)
+    pod_dir = os.path.join(logs, "pods", "default_late-pod-0_%s" % UID_E, "app")
+    os.makedirs(pod_dir)
+    os.symlink(os.path.join(pod_dir, "0.log"), os.path.join(
+        logs, "containers", "late-pod-0_default_app-%s.log" % ID_E))
+    proc.wait(15)
+    time.sleep(0.5)
+    frc = net.stop(fhelper)
+    fstatus.read_all()
+    net.stop(helper)
+    status.read_all()
+    ours = sslive.read_capture(full)
+    conn = [p for p in ours if metadata(p).get("process.pid") == str(proc.pid)]
+    labelled = [p for p in conn if metadata(p).get("k8s.pod")]
+    if os.environ.get("SS_TEST_DEBUG"):
+        for p in conn:
+            print("# %.3f %s" % ((p["ts_ns"] - conn[0]["ts_ns"]) / 1e9, metadata(p)))
+    tap.ok(len(conn) > 10 and conn[-1] in labelled and all(
+        (metadata(p).get("k8s.pod"), metadata(p).get("k8s.namespace"),
+         metadata(p).get("k8s.container")) == ("late-pod-0", "default", "app")
+        for p in labelled),
+        "late pod: the connection's packets gain pod=late-pod-0 namespace=default container=app "
+        "once the log files exist (%d of %d, the last included)" % (len(labelled), len(conn)))
+    kept = sslive.read_capture(kept_path)
+    tap.ok(frc == 0 and len(kept) > 0 and sorted(p["data"] for p in kept)
+           == sorted(p["data"] for p in labelled),
+           "late pod: --ebpf-filter k8s.pod == late-pod-0 keeps exactly the %d labelled packets"
+           % len(labelled), "kept %d" % len(kept))
 
 
 DFILTER = {
