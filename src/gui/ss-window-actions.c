@@ -13,13 +13,14 @@
 #include "ss-io-graph-dialog.h"
 #include "ss-properties-dialog.h"
 #include "ss-srt-dialog.h"
+#include "ss-tcp-graph-dialog.h"
 #include "ss-window-private.h"
 
 /* Actions whose windows come with later work: present in the menus, disabled until then.
  * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
 static const char *const later_actions[] = {
   "capture-start", "capture-stop", "capture-options", "display-filters",
-  "protocol-hierarchy", "tcp-window-scaling",
+  "protocol-hierarchy",
 };
 
 void
@@ -914,6 +915,27 @@ follow_tcp_action (GSimpleAction *action,
                                                         (guint32) stream)));
 }
 
+/* The selected packet's stream (0 without one), the data of the side that sent first (usually
+ * the client's uploads); the window switches direction. */
+static void
+tcp_window_scaling_action (GSimpleAction *action,
+                           GVariant      *param,
+                           gpointer       data)
+{
+  SsWindow *self = data;
+  g_autofree char *filter = NULL;
+  guint64 stream = 0;
+
+  if (!self->doc || self->loading)
+    return;
+  filter = conversation_filter (self, "tcp");
+  if (filter)
+    g_ascii_string_to_unsigned (filter + strlen ("tcp.stream eq "), 10, 0, G_MAXUINT32, &stream,
+                                NULL);
+  gtk_window_present (GTK_WINDOW (ss_tcp_graph_dialog_new (GTK_WINDOW (self), self->doc,
+                                                           (guint32) stream, 0)));
+}
+
 static void
 nothing_action (GSimpleAction *action,
                 GVariant      *param,
@@ -981,7 +1003,7 @@ static const GActionEntry win_entries[] = {
   { "io-graph", io_graph_action },
   { "srt-http", srt_http_action },
   { "http-requests", http_requests_action },
-  { "tcp-window-scaling", nothing_action },
+  { "tcp-window-scaling", tcp_window_scaling_action },
 };
 
 void
@@ -1034,6 +1056,7 @@ ss_window_update_actions (SsWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (need_field); i++)
     ss_window_set_action_enabled (self, need_field[i], node != NULL);
   ss_window_set_action_enabled (self, "follow-tcp", selected && have_doc && !self->loading);
+  ss_window_set_action_enabled (self, "tcp-window-scaling", have_doc && !self->loading);
   for (guint i = 0; i < G_N_ELEMENTS (need_filter); i++)
     ss_window_set_action_enabled (self, need_filter[i],
                                   node != NULL && ss_tree_node_get_filter (node) != NULL);

@@ -19,6 +19,7 @@
 #include "ss-io-graph-dialog.h"
 #include "ss-recent.h"
 #include "ss-srt-dialog.h"
+#include "ss-tcp-graph-dialog.h"
 #include "ss-window.h"
 
 static SsApplication *app;
@@ -640,7 +641,7 @@ test_actions (void)
   /* The statistics windows come with later work: present in the menus, disabled. */
   g_assert_true (g_action_group_has_action (group, "srt-http"));
   g_assert_true (g_action_group_get_action_enabled (group, "srt-http"));
-  g_assert_true (g_action_group_has_action (group, "tcp-window-scaling"));
+  g_assert_true (g_action_group_get_action_enabled (group, "tcp-window-scaling"));
   g_assert_true (g_action_group_get_action_enabled (group, "capture-file-properties"));
 }
 
@@ -1419,6 +1420,77 @@ test_io_graph (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Points of @series against tshark's fields: frame numbers and values of the packets tshark's
+ * @filter keeps, @value_field's value (0 when @value_field is NULL). */
+static void
+check_tcp_series (const SsTcpGraph *graph,
+                  SsTcpSeries       series,
+                  const char       *path,
+                  const char       *filter,
+                  const char       *value_field)
+{
+  const char *args[] = { "-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number", "-e",
+                         "frame.time_relative", "-e", value_field ? value_field : "tcp.srcport",
+                         NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  const SsGraphPoint *points;
+  guint n_points, rows = 0;
+
+  points = ss_tcp_graph_get_points (graph, series, &n_points);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (f) < 3)
+        continue;
+      g_assert_cmpuint (rows, <, n_points);
+      g_assert_cmpuint (points[rows].frame, ==, (guint) g_ascii_strtoull (f[0], NULL, 10));
+      g_assert_cmpfloat_with_epsilon (points[rows].t, g_ascii_strtod (f[1], NULL), 1e-6);
+      g_assert_cmpfloat (points[rows].y, ==, value_field ? g_ascii_strtod (f[2], NULL) : 0);
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 0);
+  g_assert_cmpuint (n_points, ==, rows);
+}
+
+/* Statistics → TCP Stream Graphs → Window Scaling on a packet of the stream that hits zero
+ * windows: the receiver's window, the sender's bytes in flight and the zero windows are
+ * tshark's tcp.window_size, tcp.analysis.bytes_in_flight and tcp.analysis.zero_window. */
+static void
+test_tcp_window_scaling (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  SsTcpGraphDialog *dialog;
+  const SsTcpGraph *graph;
+
+  open_path (path);
+  /* Frame 140: stream 1, the client (10.201.1.1:50992) sending to the small receiver. */
+  wanted_frame = 140;
+  g_assert_true (ss_packet_list_select_frame (ss_window_get_packet_list (win), 139));
+  spin_until (tree_shows_wanted, 10);
+  dialog = SS_TCP_GRAPH_DIALOG (open_stat_window ("tcp-window-scaling", NULL,
+                                                  SS_TYPE_TCP_GRAPH_DIALOG));
+  graph = ss_tcp_graph_dialog_get_graph (dialog);
+  g_assert_nonnull (graph);
+  check_tcp_series (graph, SS_TCP_SERIES_WINDOW, path,
+                    "tcp.stream eq 1 && tcp.srcport == 9001 && tcp.window_size", "tcp.window_size");
+  check_tcp_series (graph, SS_TCP_SERIES_IN_FLIGHT, path,
+                    "tcp.stream eq 1 && tcp.srcport == 50992 && tcp.analysis.bytes_in_flight",
+                    "tcp.analysis.bytes_in_flight");
+  check_tcp_series (graph, SS_TCP_SERIES_ZERO_WINDOW, path,
+                    "tcp.stream eq 1 && tcp.srcport == 9001 && tcp.analysis.zero_window", NULL);
+  maybe_save_shot (GTK_WIDGET (dialog), "tcp-window-scaling");
+
+  /* The other direction of stream 0: the receiver is the client. */
+  ss_tcp_graph_dialog_set_stream (dialog, 0, 1);
+  spin_until (stat_ready, 60);
+  graph = ss_tcp_graph_dialog_get_graph (dialog);
+  check_tcp_series (graph, SS_TCP_SERIES_WINDOW, path,
+                    "tcp.stream eq 0 && tcp.srcport == 39000 && tcp.window_size", "tcp.window_size");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1483,6 +1555,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/endpoints", test_endpoints);
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
   g_test_add_func ("/gui/stats/io-graph", test_io_graph);
+  g_test_add_func ("/gui/stats/tcp-window-scaling", test_tcp_window_scaling);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
