@@ -33,6 +33,7 @@
 const volatile __u32 snaplen = SS_CAPTURE_MAX_DATA;
 const volatile __u32 filter_pids;	/* keep only packets of the pids in pid_filter */
 const volatile __u32 filter_cgroups;	/* keep only packets of the cgroups in cgroup_filter */
+const volatile __u32 filter_deny;	/* drop packets of the cgroups in cgroup_deny */
 
 struct scratch {
 	struct ss_capture_event ev;
@@ -87,6 +88,15 @@ struct {
 	__type(key, __u64);
 	__type(value, __u8);
 } cgroup_filter SEC(".maps");
+
+/* Cgroups the loader found can never match --ebpf-filter (by their pod labels, say). LRU: an
+ * evicted id only sends its packets to the loader's own evaluation again. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, 16384);
+	__type(key, __u64);
+	__type(value, __u8);
+} cgroup_deny SEC(".maps");
 
 /* Socket events ------------------------------------------------------------------------------ */
 
@@ -300,7 +310,9 @@ static __always_inline int capture(struct __sk_buff *skb, __u32 dir)
 	}
 
 	if ((filter_pids && !bpf_map_lookup_elem(&pid_filter, &s->ev.pid)) ||
-	    (filter_cgroups && !bpf_map_lookup_elem(&cgroup_filter, &s->ev.cgroup_id))) {
+	    (filter_cgroups && !bpf_map_lookup_elem(&cgroup_filter, &s->ev.cgroup_id)) ||
+	    (filter_deny && s->ev.cgroup_id &&
+	     bpf_map_lookup_elem(&cgroup_deny, &s->ev.cgroup_id))) {
 		__sync_fetch_and_add(&st->filtered, 1);
 		return TC_ACT_UNSPEC;
 	}

@@ -51,7 +51,7 @@ struct ss_capture_owner {
 struct ss_capture_stats {
 	__u64 packets;		/* put into the ring buffer */
 	__u64 ring_drops;	/* the ring buffer was full */
-	__u64 filtered;		/* rejected by the pid/cgroup sets of --ebpf-filter */
+	__u64 filtered;		/* rejected by the id sets of --ebpf-filter */
 };
 
 #endif /* SS_CAPTURE_H */

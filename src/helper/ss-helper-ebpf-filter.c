@@ -14,7 +14,10 @@
  * own over an SsHelperMeta record. The conjuncts that are equalities or sets over
  * ebpf.process.pid or ebpf.cgroup.id alone go into the kernel's id maps; when that is the whole
  * expression the kernel applies it alone, otherwise the whole expression is also evaluated
- * here, once per change of metadata (consecutive packets of one flow share it).
+ * here, once per change of metadata (consecutive packets of one flow share it). When a
+ * conjunct that reads only cgroup.id and k8s.* (which follow from the cgroup id) rejects a
+ * packet whose labels are final, its cgroup id goes into the kernel's deny map, so that
+ * cgroup's later packets are not copied to the helper at all.
  */
 
 #include "config.h"
@@ -90,7 +93,8 @@ struct _Node
 
 struct _SsHelperFilter
 {
-  Node *root;
+  Node      *root;
+  GPtrArray *cgroup_parts;  /* top-level conjuncts over cgroup.id and k8s.* only (borrowed) */
 };
 
 static void
@@ -117,6 +121,7 @@ ss_helper_filter_free (SsHelperFilter *f)
   if (f == NULL)
     return;
   node_free (f->root);
+  g_clear_pointer (&f->cgroup_parts, g_ptr_array_unref);
   g_free (f);
 }
 
@@ -496,6 +501,32 @@ intersect (GArray *into,
     }
 }
 
+/* Whether @n reads only fields that follow from the cgroup id. */
+static gboolean
+cgroup_only (const Node *n)
+{
+  if (n->op == OP_AND || n->op == OP_OR)
+    return cgroup_only (n->a) && cgroup_only (n->b);
+  if (n->op == OP_NOT)
+    return cgroup_only (n->a);
+  return n->field == SS_HELPER_META_CGROUP_ID || n->field == SS_HELPER_META_K8S_POD
+         || n->field == SS_HELPER_META_K8S_NAMESPACE || n->field == SS_HELPER_META_K8S_CONTAINER
+         || n->field == SS_HELPER_META_K8S_NODE;
+}
+
+static void
+collect_cgroup_parts (Node      *n,
+                      GPtrArray *parts)
+{
+  if (n->op == OP_AND)
+    {
+      collect_cgroup_parts (n->a, parts);
+      collect_cgroup_parts (n->b, parts);
+    }
+  else if (cgroup_only (n))
+    g_ptr_array_add (parts, n);
+}
+
 /* Walks the top-level "and"s: each conjunct that is a kernel set narrows sets[]; returns
  * whether every conjunct was one. */
 static gboolean
@@ -545,7 +576,11 @@ ss_helper_ebpf_filter_parse (const char       *text,
     return fail_at (&ps, ps.p, _("unexpected text (expected “&&”, “||” or the end)"));
   /* What the kernel cannot apply alone is evaluated here, all of it. */
   if (!push_down (f->root, sets))
-    *user = g_steal_pointer (&f);
+    {
+      f->cgroup_parts = g_ptr_array_new ();
+      collect_cgroup_parts (f->root, f->cgroup_parts);
+      *user = g_steal_pointer (&f);
+    }
   *pids = sets[0];
   *cgroups = sets[1];
   return TRUE;
@@ -621,4 +656,20 @@ ss_helper_filter_match (const SsHelperFilter *f,
                         const SsHelperMeta   *meta)
 {
   return eval (f->root, meta);
+}
+
+gboolean
+ss_helper_filter_has_cgroup_part (const SsHelperFilter *f)
+{
+  return f->cgroup_parts->len > 0;
+}
+
+gboolean
+ss_helper_filter_rejects_cgroup (const SsHelperFilter *f,
+                                 const SsHelperMeta   *meta)
+{
+  for (guint i = 0; i < f->cgroup_parts->len; i++)
+    if (!eval (g_ptr_array_index (f->cgroup_parts, i), meta))
+      return TRUE;
+  return FALSE;
 }

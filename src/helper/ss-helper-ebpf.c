@@ -285,6 +285,15 @@ format_meta (SsHelperEbpf                  *e,
   e->meta[slot].settled = settled;
   e->meta[slot].formatted_ns = ev->ts_ns;
   e->meta[slot].keep = e->filter == NULL || ss_helper_filter_match (e->filter, &m);
+  /* A cgroup that can never match: the kernel leaves its packets out from now on. */
+  if (!e->meta[slot].keep && settled && ev->cgroup_id && e->skel->rodata->filter_deny
+      && ss_helper_filter_rejects_cgroup (e->filter, &m))
+    {
+      guint64 id = ev->cgroup_id;
+      guint8 one = 1;
+
+      bpf_map_update_elem (bpf_map__fd (e->skel->maps.cgroup_deny), &id, &one, BPF_ANY);
+    }
 }
 
 static int
@@ -414,6 +423,8 @@ open_and_load (SsHelperEbpf           *e,
   e->skel->rodata->snaplen = MIN (options->snaplen, SS_CAPTURE_MAX_DATA);
   e->skel->rodata->filter_pids = options->filter_pids != NULL;
   e->skel->rodata->filter_cgroups = options->filter_cgroups != NULL;
+  e->skel->rodata->filter_deny = options->user_filter != NULL
+                                 && ss_helper_filter_has_cgroup_part (options->user_filter);
   if (libbpf_num_possible_cpus () > 0)
     bpf_map__set_max_entries (e->skel->maps.scratch, (guint32) libbpf_num_possible_cpus ());
   if (!with_tracepoints)

@@ -55,6 +55,11 @@ typedef struct _SsHelperFilter SsHelperFilter;
 void      ss_helper_filter_free           (SsHelperFilter        *filter);
 gboolean  ss_helper_filter_match          (const SsHelperFilter  *filter,
                                            const SsHelperMeta    *meta);
+/* Whether some top-level conjunct reads only fields that follow from the cgroup id (cgroup.id,
+ * k8s.*), and whether one of those rejects @meta: then every packet of that cgroup fails. */
+gboolean  ss_helper_filter_has_cgroup_part (const SsHelperFilter *filter);
+gboolean  ss_helper_filter_rejects_cgroup (const SsHelperFilter  *filter,
+                                           const SsHelperMeta    *meta);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsHelperFilter, ss_helper_filter_free)
 

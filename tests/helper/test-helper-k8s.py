@@ -159,6 +159,10 @@ def main():
                 c.wait(10)
                 curls[key] = c.pid
             time.sleep(0.5)
+            denied = deny_map_ids()
+            tap.ok({cgids[k] for k in "ABCD"} <= denied,
+                   "each pod's cgroup, rejected by some filter on its labels alone, is in that "
+                   "helper's kernel deny map", (cgids, denied))
             results = {}
             for name, (p, st, out) in running.items():
                 rc = net.stop(p)
@@ -248,6 +252,25 @@ def main():
             except OSError as e:
                 print("# could not remove %s: %s" % (d, e))
     tap.done()
+
+
+def deny_map_ids():
+    """The cgroup ids in every loaded map named cgroup_deny (bpftool's JSON)."""
+    import json
+    r = subprocess.run(["bpftool", "-j", "map", "show"], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, text=True, check=True)
+    ids = set()
+    for m in json.loads(r.stdout):
+        if m.get("name") != "cgroup_deny":
+            continue
+        d = subprocess.run(["bpftool", "-j", "map", "dump", "id", str(m["id"])],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for e in json.loads(d.stdout or "[]"):
+            key = e.get("key")
+            if isinstance(key, list):
+                key = int.from_bytes(bytes(int(b, 16) for b in key), "little")
+            ids.add(int(key))
+    return ids
 
 
 UID_E = "e5e5e5e5-0000-4111-8222-333333333333"
