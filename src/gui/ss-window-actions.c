@@ -11,16 +11,16 @@
 #include "ss-follow-dialog.h"
 #include "ss-http-req-dialog.h"
 #include "ss-io-graph-dialog.h"
+#include "ss-phs-dialog.h"
 #include "ss-properties-dialog.h"
 #include "ss-srt-dialog.h"
 #include "ss-tcp-graph-dialog.h"
 #include "ss-window-private.h"
 
 /* Actions whose windows come with later work: present in the menus, disabled until then.
- * TODO(issue 5): statistics windows; TODO(issue 7): capture. */
+ * TODO(issue 7): capture; the display filter manager. */
 static const char *const later_actions[] = {
   "capture-start", "capture-stop", "capture-options", "display-filters",
-  "protocol-hierarchy",
 };
 
 void
@@ -863,6 +863,19 @@ http_requests_action (GSimpleAction *action,
 }
 
 static void
+phs_action (GSimpleAction *action,
+            GVariant      *param,
+            gpointer       data)
+{
+  SsWindow *self = data;
+
+  if (!self->doc || self->loading)
+    return;
+  gtk_window_present (GTK_WINDOW (ss_phs_dialog_new (GTK_WINDOW (self), self->doc,
+                                                     stat_filter (self))));
+}
+
+static void
 io_graph_action (GSimpleAction *action,
                  GVariant      *param,
                  gpointer       data)
@@ -997,7 +1010,7 @@ static const GActionEntry win_entries[] = {
   { "display-filters", nothing_action },
   { "follow-tcp", follow_tcp_action },
   { "expert-info", expert_info_action },
-  { "protocol-hierarchy", nothing_action },
+  { "protocol-hierarchy", phs_action },
   { "conversations", conv_action },
   { "endpoints", conv_action },
   { "io-graph", io_graph_action },
@@ -1027,7 +1040,7 @@ ss_window_update_actions (SsWindow *self)
   };
   static const char *const need_loaded[] = {
     "save-as", "export-specified", "expert-info", "srt-http", "conversations",
-    "endpoints", "http-requests", "io-graph",
+    "endpoints", "http-requests", "io-graph", "protocol-hierarchy",
   };
   static const char *const need_rows[] = {
     "go-to-packet", "goto-activate", "go-next", "go-previous", "go-first", "go-last",
