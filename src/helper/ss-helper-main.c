@@ -11,6 +11,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
+#include <ifaddrs.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -135,6 +137,32 @@ refuse (GError     **error,
 {
   g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, message);
   return FALSE;
+}
+
+/* The names of the interfaces that are up, NULL-terminated (getifaddrs lists an interface once
+ * per address family: each name is kept once). */
+static char **
+up_interfaces (void)
+{
+  struct ifaddrs *ifs = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  if (getifaddrs (&ifs) != 0)
+    return NULL;
+  for (struct ifaddrs *i = ifs; i; i = i->ifa_next)
+    {
+      gboolean seen = FALSE;
+
+      if (i->ifa_name == NULL || !(i->ifa_flags & IFF_UP))
+        continue;
+      for (guint k = 0; k < names->len && !seen; k++)
+        seen = strcmp (g_ptr_array_index (names, k), i->ifa_name) == 0;
+      if (!seen)
+        g_ptr_array_add (names, g_strdup (i->ifa_name));
+    }
+  freeifaddrs (ifs);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
 }
 
 static gboolean
@@ -285,10 +313,20 @@ parse_args (Helper   *h,
     return refuse (error, _("--no-promiscuous-mode applies to libpcap, not to --ebpf"));
   if (o->interfaces == NULL)
     {
+      /* As libpcap's "any": every interface that is up, so a pod's traffic is seen on its
+       * veth (and again on the uplink when it leaves the node, as with tcpdump -i any). */
       if (o->ebpf)
-        return refuse (error, _("--ebpf needs at least one --interface to attach to"));
-      o->interfaces = g_new0 (char *, 2);
-      o->interfaces[0] = g_strdup ("any");
+        {
+          o->interfaces = up_interfaces ();
+          if (o->interfaces == NULL || o->interfaces[0] == NULL)
+            return refuse (error, _("--ebpf found no interface that is up: name one with "
+                                    "--interface"));
+        }
+      else
+        {
+          o->interfaces = g_new0 (char *, 2);
+          o->interfaces[0] = g_strdup ("any");
+        }
     }
   for (guint i = 0; o->interfaces[i]; i++)
     {

@@ -185,6 +185,20 @@ def main():
                        "the ebpf dissector shows pid, name, cgroup and direction (%d packets)"
                        % len(got), r.stderr + str(got[:3]))
 
+            # Without --interface, --ebpf attaches to every interface that is up (lo and the
+            # veth in namespace A), as libpcap's "any".
+            anyout = os.path.join(net.tmp, "any.pcapng")
+            ahelper, astatus = net.helper("--ebpf", "-w", anyout, nsenter=True)
+            tap.ok(astatus.wait_for("R") is not None, "--ebpf without --interface reports READY",
+                   None)
+            net.curl(times=1)
+            time.sleep(0.3)
+            arc = net.stop(ahelper)
+            astatus.read_all()
+            anames = {metadata(p).get("interface") for p in sslive.read_capture(anyout)}
+            tap.ok(arc == 0 and net.va in anames,
+                   "--ebpf without --interface captures on %s" % net.va, (arc, anames))
+
             # A helper killed with SIGKILL cannot detach anything: its TC programs must go away
             # with it (TCX links are the process's own), or they would keep copying packets.
             before_ids = tc_program_ids()

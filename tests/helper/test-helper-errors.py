@@ -25,11 +25,8 @@ BAD = [
     (["--format", "pcap", "-i", "lo", "-i", "eth0", "-w", "x"], "one interface"),
     (["--format", "xml", "-w", "x"], "--format"),
     (["--compress", "zip", "-w", "x"], "gzip"),
-    # --ebpf-filter means --ebpf, which needs an interface to attach to.
-    (["--ebpf-filter", "k8s.pod == postgres-0", "-w", "x"], "--interface"),
     (["--ebpf", "--format", "pcap", "-i", "lo", "-w", "x"], "pcapng"),
     (["--ebpf", "--filter", "tcp", "-i", "lo", "-w", "x"], "--ebpf-filter"),
-    (["--ebpf", "-w", "x"], "--interface"),
     (["-i", "lo", "-i", "lo", "-w", "x"], "twice"),
     (["-i", "../etc", "-w", "x"], "not an interface"),
     (["--status-fd", "1", "-w", "x"], "--status-fd"),
