@@ -170,7 +170,12 @@ per_pkt_f = filtered_kb * 1024 / n
 mark = lambda ok: 'ok' if ok else 'MISSED'
 print('capture   %s (%d packets, %.0f MB)' % (big, n, os.path.getsize(big) / 1e6))
 print('filter    %s (%d packets displayed)' % (flt, d['displayed']))
-print('runs      best of %s, load average %s' % (runs, open('/proc/loadavg').read().split()[0]))
+load = float(open('/proc/loadavg').read().split()[0])
+ncpu = os.cpu_count() or 1
+print('runs      best of %s, load average %.1f on %d CPUs' % (runs, load, ncpu))
+if load > ncpu:
+    print('          the machine is busy: wall times are stretched by other processes, the CPU')
+    print('          times below are the ones to compare between runs')
 print()
 print('%-34s %12s %12s %10s' % ('measure', 'stratoshark', 'target', ''))
 print('%-34s %9.0f ms %9s ms %10s' % ('time to first rows (from open)', d['first_rows_ms'], '500',
