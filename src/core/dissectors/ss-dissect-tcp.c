@@ -871,7 +871,10 @@ dissect_payload (SsLayer          *l,
   if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
                       | SS_TCP_A_SPURIOUS_RETRANSMISSION | SS_TCP_A_OUT_OF_ORDER))
     {
-      if (seglen)
+      /* tshark 4.0 labels the bytes of a retransmission (not of a spurious one, nor of a segment
+       * only out of order). */
+      if (seglen && (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION))
+          && !(info->aflags & SS_TCP_A_SPURIOUS_RETRANSMISSION))
         ss_item_set_text (pkt, ss_layer_add_bytes (l, NULL, TCP_F_SEGMENT_DATA, hlen, seglen,
                                                    r->data + hlen, seglen),
                           "Retransmitted TCP segment data (%u byte%s)", seglen,
