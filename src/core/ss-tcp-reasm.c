@@ -324,6 +324,35 @@ ss_tcp_reasm_fin (SsTcpReasm     *reasm,
   remember (reasm, frame, SS_TCP_REASM_COMPLETE, len, TRUE);
 }
 
+gboolean
+ss_tcp_reasm_overlap (SsTcpReasm *reasm,
+                      guint32     frame,
+                      guint64     flow,
+                      guint32     seq,
+                      guint32     len)
+{
+  Flow *f = lookup_flow (reasm, flow, FALSE);
+  SsTcpReasmSegment seg;
+  guint32 into, have, at;
+
+  if (!f || !f->active || f->broken || f->pending || len == 0)
+    return FALSE;
+  into = seq - f->start_seq;
+  have = f->next_seq - f->start_seq;
+  if (into >= have || (guint64) into + len > have)
+    return FALSE;
+  seg.frame = frame;
+  seg.offset = into;
+  seg.len = len;
+  /* After the segments that start at or before it: the list stays in offset order. */
+  for (at = f->segs->len; at > 0; at--)
+    if (g_array_index (f->segs, SsTcpReasmSegment, at - 1).offset <= into)
+      break;
+  g_array_insert_val (f->segs, at, seg);
+  remember (reasm, frame, SS_TCP_REASM_SEGMENT, len, FALSE);
+  return TRUE;
+}
+
 void
 ss_tcp_reasm_dissected (SsTcpReasm   *reasm,
                         guint32       frame,

@@ -91,6 +91,15 @@ void        ss_tcp_reasm_fin       (SsTcpReasm     *reasm,
                                     const guint8   *payload,
                                     guint32         len,
                                     SsTcpReasmStep *step);
+/* First pass, a retransmitted or out-of-order segment (not dissected again): TRUE when all its
+ * bytes lie within what the flow's unfinished message already holds; it is then listed among the
+ * message's segments at its place, as Wireshark lists overlapping fragments, and shown as a
+ * piece of it (a later pass finds it as a SEGMENT step). */
+gboolean    ss_tcp_reasm_overlap   (SsTcpReasm     *reasm,
+                                    guint32         frame,
+                                    guint64         flow,
+                                    guint32         seq,
+                                    guint32         len);
 /* After the next protocol was called on a DISSECT or COMPLETE step: it asked for more bytes at
  * @desegment_offset (in the bytes it was given) or not (@desegment_len 0). */
 void        ss_tcp_reasm_dissected (SsTcpReasm     *reasm,

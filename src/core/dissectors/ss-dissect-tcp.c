@@ -871,6 +871,15 @@ dissect_payload (SsLayer          *l,
   if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
                       | SS_TCP_A_SPURIOUS_RETRANSMISSION | SS_TCP_A_OUT_OF_ORDER))
     {
+      /* Bytes a message being collected already holds join its segment list. */
+      if (pkt->visited)
+        ss_tcp_reasm_lookup (pkt->tcp_reasm, pkt->number, seglen, &step);
+      if (pkt->visited ? step.action == SS_TCP_REASM_SEGMENT
+                       : ss_tcp_reasm_overlap (pkt->tcp_reasm, pkt->number, flow, seq, seglen))
+        {
+          add_segment_data (l, r, hlen, seglen);
+          return;
+        }
       /* tshark 4.0 labels the bytes of a retransmission (not of a spurious one, nor of a segment
        * only out of order). */
       if (seglen && (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION))
