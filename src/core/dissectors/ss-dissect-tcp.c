@@ -871,11 +871,14 @@ dissect_payload (SsLayer          *l,
   if (info->aflags & (SS_TCP_A_RETRANSMISSION | SS_TCP_A_FAST_RETRANSMISSION
                       | SS_TCP_A_SPURIOUS_RETRANSMISSION | SS_TCP_A_OUT_OF_ORDER))
     {
-      /* Bytes a message being collected already holds join its segment list. */
+      /* A plain retransmission is left out of reassembly; the bytes of a fast retransmission or
+       * of an out-of-order segment that a message being collected already holds join its segment
+       * list (tshark 4.0 passes those on to reassembly). */
       if (pkt->visited)
         ss_tcp_reasm_lookup (pkt->tcp_reasm, pkt->number, seglen, &step);
       if (pkt->visited ? step.action == SS_TCP_REASM_SEGMENT
-                       : ss_tcp_reasm_overlap (pkt->tcp_reasm, pkt->number, flow, seq, seglen))
+                       : !(info->aflags & SS_TCP_A_RETRANSMISSION)
+                         && ss_tcp_reasm_overlap (pkt->tcp_reasm, pkt->number, flow, seq, seglen))
         {
           add_segment_data (l, r, hlen, seglen);
           return;
