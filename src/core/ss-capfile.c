@@ -142,6 +142,9 @@ struct _SsCapfile
   gint64           frac_to_ns;         /* pcap: 1000 (microseconds) or 1 */
   gboolean         complete;
   GError          *error;
+  /* A live capture still being written (ss_capfile_open_growing): reaching the end of the data
+   * is not the end of the file, and the mapping is a fixed window the file grows into. */
+  gboolean         growing;
 };
 
 G_DEFINE_QUARK (ss-capfile-error-quark, ss_capfile_error)
@@ -1276,7 +1279,7 @@ pcapng_index (SsCapfile *cap,
       GError *err = NULL;
 
       if (remain == 0)
-        return cap_finish (cap, error);
+        return cap->growing ? TRUE : cap_finish (cap, error);
       if (remain < 12)
         return cap_stop (cap, g_error_new (SS_CAPFILE_ERROR, SS_CAPFILE_ERROR_TRUNCATED,
                                            _("The file “%s” appears to have been cut short in "
@@ -1369,7 +1372,8 @@ pcap_index (SsCapfile *cap,
 
       if (remain == 0)
         {
-          ok = cap_finish (cap, error);
+          if (!cap->growing)
+            ok = cap_finish (cap, error);
           break;
         }
       if (remain < hdr_len)
@@ -1665,6 +1669,78 @@ ss_capfile_index (SsCapfile *cap,
   if (cap->format == SS_CAPFILE_FORMAT_PCAPNG)
     return pcapng_index (cap, max_frames, error);
   return pcap_index (cap, max_frames, error);
+}
+
+/* The window a growing file is mapped in: address space only (nothing is reserved), pages are
+ * read as the file reaches them. */
+#define GROWING_WINDOW ((gsize) 1 << 36)
+
+SsCapfile *
+ss_capfile_open_growing (const char  *path,
+                         guint64      size,
+                         GError     **error)
+{
+  g_autoptr(SsCapfile) cap = NULL;
+  g_autofree char *display_name = g_filename_display_name (path);
+  void *map;
+  int fd;
+
+  if (sizeof (gsize) < 8 || size > GROWING_WINDOW || size == 0)
+    {
+      set_errno_error (error, EFBIG, display_name, FILE_OP_MAP);
+      return NULL;
+    }
+  cap = cap_new (path, display_name);
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    {
+      set_errno_error (error, errno, display_name, FILE_OP_OPEN);
+      return NULL;
+    }
+  /* MAP_SHARED: pages the writer fills later are seen here. */
+  map = mmap (NULL, GROWING_WINDOW, PROT_READ, MAP_SHARED | MAP_NORESERVE, fd, 0);
+  close (fd);
+  if (map == MAP_FAILED)
+    {
+      set_errno_error (error, errno, display_name, FILE_OP_MAP);
+      return NULL;
+    }
+  cap->file_size = size;
+  cap->compression = SS_COMPRESSION_NONE;
+  cap->map = map;
+  cap->map_len = GROWING_WINDOW;
+  cap->data = map;
+  cap->size = size;
+  cap->growing = TRUE;
+  if (!cap_read_header (cap, error))
+    return NULL;
+  return g_steal_pointer (&cap);
+}
+
+gboolean
+ss_capfile_grow (SsCapfile  *cap,
+                 guint64     size,
+                 gboolean    final)
+{
+  g_return_val_if_fail (cap != NULL, FALSE);
+  if (!cap->growing || size < cap->size)
+    return FALSE;
+  if (size > GROWING_WINDOW)
+    {
+      /* Beyond the window: stop following, with what was read. */
+      cap_stop (cap, g_error_new (SS_CAPFILE_ERROR, SS_CAPFILE_ERROR_UNSUPPORTED,
+                                  _("The live capture “%s” grew beyond %llu bytes; the packets "
+                                    "after that are not shown"),
+                                  cap->display_name, (unsigned long long) GROWING_WINDOW),
+                NULL);
+      cap->growing = FALSE;
+      return FALSE;
+    }
+  cap->size = size;
+  cap->file_size = size;
+  if (final)
+    cap->growing = FALSE;
+  return TRUE;
 }
 
 gboolean

@@ -105,6 +105,18 @@ SsCapfile           *ss_capfile_open                 (const char       *path,
 SsCapfile           *ss_capfile_open_bytes           (GBytes           *bytes,
                                                       GError          **error);
 void                 ss_capfile_free                 (SsCapfile        *cap);
+/* Opens a plain pcap or pcapng file that a live capture is still writing, of which the first
+ * @size bytes are written (at least the file header). Indexing stops at the end of what is
+ * written without completing; ss_capfile_grow() says how far the file now goes. The writer
+ * must only announce whole records (pcapng blocks). */
+SsCapfile           *ss_capfile_open_growing         (const char       *path,
+                                                      guint64           size,
+                                                      GError          **error);
+/* The growing file now holds @size bytes (a record boundary); @final when it will not grow
+ * again (indexing then completes at its end). FALSE when @cap is not growing. */
+gboolean             ss_capfile_grow                 (SsCapfile        *cap,
+                                                      guint64           size,
+                                                      gboolean          final);
 
 /* Indexes up to @max_frames more frames (0 means all the rest). Returns FALSE and sets @error
  * when the file is damaged at the point reached; the frames indexed so far stay valid and

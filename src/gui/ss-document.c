@@ -35,6 +35,11 @@ struct _SsDocument
 
   GError            *load_error;   /* set by the worker before `loaded` */
   gboolean           opened;
+
+  /* A live capture's file, still written (ss_document_grow); under the lock. */
+  gboolean           growing;
+  guint64            grow_size;
+  gboolean           grow_final;
 };
 
 void
@@ -214,6 +219,7 @@ ss_document_load_step (SsDocument   *doc,
 {
   g_autoptr(GError) local_error = NULL;
   guint n_frames, passed, end;
+  gboolean idle;
 
   if (ss_document_is_loaded (doc))
     return FALSE;
@@ -224,7 +230,16 @@ ss_document_load_step (SsDocument   *doc,
       SsFieldId expert_base;
 
       doc->opened = TRUE;
-      cap = ss_capfile_open (doc->path, &local_error);
+      g_mutex_lock (&doc->lock);
+      if (doc->growing)
+        {
+          cap = ss_capfile_open_growing (doc->path, doc->grow_size, &local_error);
+          if (cap)
+            ss_capfile_grow (cap, doc->grow_size, doc->grow_final);
+        }
+      else
+        cap = ss_capfile_open (doc->path, &local_error);
+      g_mutex_unlock (&doc->lock);
       if (!cap)
         {
           if (error)
@@ -299,9 +314,27 @@ ss_document_load_step (SsDocument   *doc,
       finish_loading (doc, cap_error ? g_error_copy (cap_error) : NULL);
       return FALSE;
     }
+  /* A live capture waiting for its next packets: do not spin. */
+  idle = passed >= n_frames && doc->growing && !ss_capfile_is_complete (doc->cap);
   g_mutex_unlock (&doc->lock);
+  if (idle)
+    g_usleep (20000);
   worker_yield (doc);
   return TRUE;
+}
+
+void
+ss_document_grow (SsDocument *doc,
+                  guint64     size,
+                  gboolean    final)
+{
+  ss_document_lock (doc);
+  doc->growing = TRUE;
+  doc->grow_size = size;
+  doc->grow_final = final;
+  if (doc->cap)
+    ss_capfile_grow (doc->cap, size, final);
+  ss_document_unlock (doc);
 }
 
 static void

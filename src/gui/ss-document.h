@@ -68,6 +68,13 @@ gboolean          ss_document_load_step       (SsDocument       *doc,
                                                GCancellable     *cancellable,
                                                GError          **error);
 
+/* A live capture: the file at the document's path is being written and holds @size bytes (up
+ * to a record boundary), @final once it is finished. The first call comes before loading starts;
+ * loading then follows the file (the worker waits for more) until a final call. */
+void              ss_document_grow            (SsDocument       *doc,
+                                               guint64           size,
+                                               gboolean          final);
+
 /* How far loading got (atomic reads: callable from any thread without the lock). */
 guint             ss_document_get_n_passed    (SsDocument       *doc);
 gboolean          ss_document_is_loaded       (SsDocument       *doc);

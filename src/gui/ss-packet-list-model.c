@@ -220,6 +220,23 @@ ss_packet_list_model_sync (SsPacketListModel *self)
 }
 
 void
+ss_packet_list_model_append_displayed (SsPacketListModel *self,
+                                       const guint32     *frames,
+                                       guint              n)
+{
+  guint old;
+
+  g_return_if_fail (SS_IS_PACKET_LIST_MODEL (self));
+  if (!self->displayed || n == 0)
+    return;
+  old = n_displayed (self);
+  g_array_append_vals (self->displayed, frames, n);
+  if (self->order)
+    g_array_append_vals (self->order, frames, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n);
+}
+
+void
 ss_packet_list_model_set_displayed (SsPacketListModel *self,
                                     GArray            *frames)
 {

@@ -33,6 +33,12 @@ void                ss_packet_list_model_sync            (SsPacketListModel *sel
  * NULL. Any sort order is kept. */
 void                ss_packet_list_model_set_displayed   (SsPacketListModel *self,
                                                           GArray            *frames);
+/* A filtered model: @frames (ascending, after every frame shown) are shown at the end, as new
+ * packets of a live capture that the filter kept. Nothing happens when the model is not
+ * filtered (ss_packet_list_model_sync() shows every new frame then). */
+void                ss_packet_list_model_append_displayed (SsPacketListModel *self,
+                                                          const guint32     *frames,
+                                                          guint              n);
 gboolean            ss_packet_list_model_is_filtered     (SsPacketListModel *self);
 /* The frames shown, in frame order (a new array). */
 GArray             *ss_packet_list_model_dup_displayed   (SsPacketListModel *self);

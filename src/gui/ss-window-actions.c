@@ -5,8 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ss-capture-dialog.h"
 #include "ss-capwrite.h"
 #include "ss-conv-dialog.h"
+#include "ss-live-capture.h"
 #include "ss-expert-dialog.h"
 #include "ss-follow-dialog.h"
 #include "ss-http-req-dialog.h"
@@ -18,9 +20,9 @@
 #include "ss-window-private.h"
 
 /* Actions whose windows come with later work: present in the menus, disabled until then.
- * TODO(issue 7): capture; the display filter manager. */
+ * TODO: the display filter manager. */
 static const char *const later_actions[] = {
-  "capture-start", "capture-stop", "capture-options", "display-filters",
+  "display-filters",
 };
 
 void
@@ -260,7 +262,19 @@ save_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GTask) task = NULL;
       SaveData *sd;
 
-      if (file)
+      SsLiveCapture *live = ss_live_capture_get (self);
+
+      if (file && !displayed && live && !ss_live_capture_is_running (live)
+          && g_strcmp0 (ss_live_capture_get_path (live), ss_document_get_path (self->doc)) == 0)
+        {
+          /* A live capture is saved as the helper wrote it (0600). */
+          g_autoptr(GError) error = NULL;
+          g_autofree char *path = g_file_get_path (file);
+
+          if (!ss_live_capture_save (live, path, &error))
+            ss_window_show_message (self, _("The packets could not be saved."), error->message);
+        }
+      else if (file)
         {
           sd = g_new0 (SaveData, 1);
           sd->doc = ss_document_ref (self->doc);
@@ -950,6 +964,46 @@ tcp_window_scaling_action (GSimpleAction *action,
 }
 
 static void
+capture_options_action (GSimpleAction *action,
+                        GVariant      *param,
+                        gpointer       data)
+{
+  gtk_window_present (GTK_WINDOW (ss_capture_dialog_new (SS_WINDOW (data))));
+}
+
+static void
+capture_start_action (GSimpleAction *action,
+                      GVariant      *param,
+                      gpointer       data)
+{
+  SsWindow *self = SS_WINDOW (data);
+  const SsLiveCaptureOptions *last = g_object_get_data (G_OBJECT (self),
+                                                        "ss-capture-last-options");
+  g_autoptr(GError) error = NULL;
+
+  /* Again with the last options, as Wireshark's Start; the dialog the first time. */
+  if (!last)
+    {
+      capture_options_action (action, param, data);
+      return;
+    }
+  if (!ss_live_capture_start (self, last, &error))
+    ss_window_show_message (self, _("The capture could not be started."), error->message);
+}
+
+static void
+capture_stop_action (GSimpleAction *action,
+                     GVariant      *param,
+                     gpointer       data)
+{
+  SsLiveCapture *live = ss_live_capture_get (SS_WINDOW (data));
+
+  if (live)
+    ss_live_capture_stop (live);
+  ss_live_capture_update_actions (SS_WINDOW (data));
+}
+
+static void
 nothing_action (GSimpleAction *action,
                 GVariant      *param,
                 gpointer       data)
@@ -1004,9 +1058,9 @@ static const GActionEntry win_entries[] = {
   { "focus-filter", focus_filter_action },
   { "cancel-task", cancel_task_action },
   { "capture-file-properties", properties_action },
-  { "capture-start", nothing_action },
-  { "capture-stop", nothing_action },
-  { "capture-options", nothing_action },
+  { "capture-start", capture_start_action },
+  { "capture-stop", capture_stop_action },
+  { "capture-options", capture_options_action },
   { "display-filters", nothing_action },
   { "follow-tcp", follow_tcp_action },
   { "expert-info", expert_info_action },
@@ -1026,6 +1080,7 @@ ss_window_install_actions (SsWindow *self)
                                    self);
   for (guint i = 0; i < G_N_ELEMENTS (later_actions); i++)
     ss_window_set_action_enabled (self, later_actions[i], FALSE);
+  ss_live_capture_update_actions (self);
 }
 
 void
@@ -1075,4 +1130,5 @@ ss_window_update_actions (SsWindow *self)
                                   node != NULL && ss_tree_node_get_filter (node) != NULL);
   ss_window_set_action_enabled (self, "cancel-task",
                                 self->loading || self->task_cancellable != NULL);
+  ss_live_capture_update_actions (self);
 }

@@ -78,6 +78,14 @@ struct _SsWindow
   gint64                filter_cpu_us;
   gint64                rss_before_kb;
   gint64                rss_loaded_kb;
+
+  /* A live capture (ss-live-capture.c): the filter bar's filters go to it while it runs, and
+   * its counters replace the load time in the status bar. */
+  gboolean            (*live_filter_func) (SsWindow   *self,
+                                           const char *text,
+                                           gpointer    data);
+  gpointer              live_filter_data;
+  char                 *live_status;
 };
 
 /* ss-window-actions.c */
@@ -100,5 +108,11 @@ void ss_window_show_message          (SsWindow   *self,
 void ss_window_show_properties       (SsWindow   *self);
 void ss_window_save_packets          (SsWindow   *self,
                                       gboolean    displayed_only);
+/* Shows @doc (taking it), a live capture's growing file, named @name in the title. */
+void ss_window_open_live             (SsWindow   *self,
+                                      SsDocument *doc,
+                                      const char *name);
+/* Refreshes the status bar and the actions (a live capture's counters changed). */
+void ss_window_refresh_status        (SsWindow   *self);
 
 G_END_DECLS

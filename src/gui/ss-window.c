@@ -115,7 +115,9 @@ update_status (SsWindow *self)
   gtk_label_set_text (self->packets_label, text);
   g_free (self->status_text);
   self->status_text = g_steal_pointer (&text);
-  if (self->loaded_us >= 0)
+  if (self->live_status)
+    gtk_label_set_text (self->load_time_label, self->live_status);
+  else if (self->loaded_us >= 0)
     {
       g_autofree char *d = format_duration (self->loaded_us);
 
@@ -125,6 +127,13 @@ update_status (SsWindow *self)
   else
     gtk_label_set_text (self->load_time_label, "");
   update_expert_button (self);
+}
+
+void
+ss_window_refresh_status (SsWindow *self)
+{
+  update_status (self);
+  ss_window_update_actions (self);
 }
 
 /* The frame after the first rows reached the list: they are on screen. */
@@ -464,19 +473,48 @@ ss_window_close_file (SsWindow *self)
   ss_window_update_actions (self);
 }
 
+static void open_document (SsWindow   *self,
+                           SsDocument *doc,
+                           const char *name,
+                           gboolean    add_recent);
+
 void
 ss_window_open_file (SsWindow   *self,
                      const char *path)
 {
   SsApplication *app = SS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
   g_autofree char *absolute = NULL;
-  const char *filter;
+  g_autofree char *name = NULL;
 
   g_return_if_fail (SS_IS_WINDOW (self));
   absolute = g_canonicalize_filename (path, NULL);
+  name = g_path_get_basename (absolute);
+  open_document (self, ss_document_new (ss_application_get_registry (app), absolute), name,
+                 TRUE);
+}
+
+void
+ss_window_open_live (SsWindow   *self,
+                     SsDocument *doc,
+                     const char *name)
+{
+  g_return_if_fail (SS_IS_WINDOW (self));
+  open_document (self, doc, name, FALSE);
+}
+
+/* Shows @doc (taking it), loading it in a worker. */
+static void
+open_document (SsWindow   *self,
+               SsDocument *doc,
+               const char *name,
+               gboolean    add_recent)
+{
+  SsApplication *app = SS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
+  const char *absolute = ss_document_get_path (doc);
+  const char *filter;
+
   /* A filter typed before opening (or given with -Y) is applied to the new file. */
   filter = ss_filter_bar_get_text (self->filter_bar);
   if (!self->pending_filter && filter && *filter
@@ -489,7 +527,7 @@ ss_window_open_file (SsWindow   *self,
     self->pending_filter = g_steal_pointer (&keep);
   }
 
-  self->doc = ss_document_new (ss_application_get_registry (app), absolute);
+  self->doc = doc;
   self->model = ss_packet_list_model_new (self->doc);
   ss_packet_list_set_model (self->packet_list, self->model);
   ss_packet_list_set_coloring (self->packet_list, self->coloring);
@@ -503,14 +541,16 @@ ss_window_open_file (SsWindow   *self,
   self->loading = TRUE;
   self->load_cancellable = g_cancellable_new ();
 
-  name = g_path_get_basename (absolute);
   title = g_strdup_printf ("%s — StratoShark", name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_label_set_text (self->file_label, name);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), absolute);
   gtk_stack_set_visible_child_name (self->stack, "packets");
-  ss_recent_add_file (ss_application_get_recent (app), absolute);
-  g_action_group_activate_action (G_ACTION_GROUP (app), "refresh-recent", NULL);
+  if (add_recent)
+    {
+      ss_recent_add_file (ss_application_get_recent (app), absolute);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "refresh-recent", NULL);
+    }
 
   task = g_task_new (self, self->load_cancellable, load_done_cb, ss_document_ref (self->doc));
   g_task_set_source_tag (task, ss_window_open_file);
@@ -742,6 +782,9 @@ ss_window_apply_filter (SsWindow   *self,
   g_return_if_fail (SS_IS_WINDOW (self));
   if (g_strcmp0 (ss_filter_bar_get_text (self->filter_bar), text) != 0)
     ss_filter_bar_set_text (self->filter_bar, text);
+  /* A live capture filters the packets it has and those that arrive (ss-live-capture.c). */
+  if (self->live_filter_func && self->live_filter_func (self, text, self->live_filter_data))
+    return;
   if (!self->doc || self->loading)
     {
       /* Applied to the file once it is read, as Wireshark does with a filter given at start. */
