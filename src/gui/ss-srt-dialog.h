@@ -31,5 +31,10 @@ GtkWidget   *ss_srt_dialog_new       (GtkWindow   *parent,
                                       SsDocument  *doc,
                                       const char  *filter);
 SsStatTable *ss_srt_dialog_get_table (SsSrtDialog *self);
+/* With a window (1 s ... 1 h, 0 for none): one row per window with its URI paths under it, as
+ * the CLI's `-z srt,http,window=DURATION`. Setting it counts again. */
+void         ss_srt_dialog_set_window (SsSrtDialog *self,
+                                      gint64       window_ns);
+SsStatTable *ss_srt_dialog_get_window_table (SsSrtDialog *self);
 
 G_END_DECLS

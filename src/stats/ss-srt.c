@@ -509,6 +509,27 @@ ss_srt_dup_rows (SsSrt *srt,
   return rows_of (srt->rows, n_rows);
 }
 
+guint
+ss_srt_get_n_windows (const SsSrt *srt)
+{
+  return srt->windows->len;
+}
+
+SsSrtRow *
+ss_srt_dup_window_rows (SsSrt  *srt,
+                        guint   window,
+                        gint64 *start_ns,
+                        guint  *n_rows)
+{
+  SrtWindow *w;
+
+  g_return_val_if_fail (window < srt->windows->len, NULL);
+  w = g_ptr_array_index (srt->windows, window);
+  if (start_ns)
+    *start_ns = w->start_ns;
+  return rows_of (w->rows, n_rows);
+}
+
 static void
 print_table_text (SsSrt      *srt,
                   GHashTable *table,

@@ -49,6 +49,14 @@ void       ss_srt_print           (SsSrt             *srt,
 SsSrtRow  *ss_srt_dup_rows        (SsSrt             *srt,
                                    guint             *n_rows);
 
+/* With a window: how many windows had responses, and the rows of window @window (in time
+ * order) as ss_srt_dup_rows() gives them, @start_ns its start (since the epoch). */
+guint      ss_srt_get_n_windows   (const SsSrt       *srt);
+SsSrtRow  *ss_srt_dup_window_rows (SsSrt             *srt,
+                                   guint              window,
+                                   gint64            *start_ns,
+                                   guint             *n_rows);
+
 /* A SQL statement with its literals replaced by `?` and its blanks collapsed, so that the same
  * query with other values counts once. */
 char      *ss_srt_normalize_sql   (const char        *sql);

@@ -1555,6 +1555,64 @@ test_protocol_hierarchy (void)
   check_phs (sample, "tcp");
 }
 
+/* Per second: one row per window in time order with the URI paths of that window under it, the
+ * CLI's `-z srt,http,window=1s` blocks. */
+static void
+test_srt_http_window (void)
+{
+  g_autofree char *path = capture_path ("http-slow-503-rst.pcapng");
+  const char *args[] = { "-r", path, "-q", "-z", "srt,http,window=1s", NULL };
+  g_autofree char *out = cli_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+  SsSrtDialog *dialog;
+  SsStatTable *table;
+  int window = -1;
+
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) w = NULL;
+
+      if (g_str_has_prefix (lines[i], "Window "))
+        {
+          window++;
+          continue;
+        }
+      w = words_of (lines[i]);
+      if (window < 0 || g_strv_length (w) != 8 || strcmp (w[0], "URI") == 0)
+        continue;
+      g_ptr_array_add (want, g_strdup_printf ("%d|%s|%s", window, w[0], w[1]));
+    }
+  open_path (path);
+  dialog = SS_SRT_DIALOG (open_stat_window ("srt-http", NULL, SS_TYPE_SRT_DIALOG));
+  ss_srt_dialog_set_window (dialog, G_GINT64_CONSTANT (1000000000));
+  spin_until (stat_ready, 60);
+  table = ss_srt_dialog_get_window_table (dialog);
+  window = -1;
+  for (guint i = 0; i < ss_stat_table_get_n_rows (table); i++)
+    {
+      if (ss_stat_table_get_depth (table, i) == 0)
+        {
+          window++;
+          continue;
+        }
+      g_ptr_array_add (got, g_strdup_printf ("%d|%s|%s", window,
+                                             ss_stat_table_get_text (table, i, 0),
+                                             ss_stat_table_get_text (table, i,
+                                                                     SS_SRT_COLUMN_COUNT)));
+    }
+  g_ptr_array_sort (want, compare_strings);
+  g_ptr_array_sort (got, compare_strings);
+  g_assert_cmpint (window, >=, 1);
+  g_assert_cmpuint (want->len, >, 0);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    g_assert_cmpstr (got->pdata[i], ==, want->pdata[i]);
+  maybe_save_shot (GTK_WIDGET (dialog), "srt-http-window");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* `stratoshark --screenshot` writes a PNG of the window. */
 static void
 test_screenshot (void)
@@ -1621,6 +1679,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/io-graph", test_io_graph);
   g_test_add_func ("/gui/stats/tcp-window-scaling", test_tcp_window_scaling);
   g_test_add_func ("/gui/stats/protocol-hierarchy", test_protocol_hierarchy);
+  g_test_add_func ("/gui/stats/srt-http-window", test_srt_http_window);
   g_test_add_func ("/gui/screenshot", test_screenshot);
 
   status = g_test_run ();
