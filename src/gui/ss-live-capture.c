@@ -48,6 +48,7 @@ struct _SsLiveCapture
   gboolean        finished;
   gboolean        stop_asked;
   gboolean        use_pkexec;
+  gboolean        orphan;       /* its window let it go: it frees itself when it ends */
   GString        *err;          /* ERROR messages and the helper's standard error */
   GString        *warnings;
 
@@ -216,6 +217,28 @@ tick_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The window closes @doc (to close it or to open another file). */
+static void
+live_closed_cb (SsWindow   *win,
+                SsDocument *doc)
+{
+  SsLiveCapture *live = ss_live_capture_get (win);
+
+  if (!live || live->doc != doc)
+    return;
+  if (!live->finished)
+    {
+      /* It goes on without the window: stop it, and free it once it ended. */
+      ss_live_capture_stop (live);
+      live->orphan = TRUE;
+      g_object_steal_data (G_OBJECT (win), LIVE_KEY);
+      g_object_remove_weak_pointer (G_OBJECT (live->win), (gpointer *) &live->win);
+      live->win = NULL;
+      return;
+    }
+  g_object_set_data (G_OBJECT (win), LIVE_KEY, NULL);
+}
+
 /* The window's filter bar, while this capture is loading. */
 static gboolean
 live_filter_cb (SsWindow   *win,
@@ -279,6 +302,12 @@ finish (SsLiveCapture *live)
   live->finished = TRUE;
   if (live->doc)
     ss_document_grow (live->doc, live->published, TRUE);
+  if (live->orphan)
+    {
+      /* Not from within a callback of its own streams: later. */
+      g_idle_add_once ((GSourceOnceFunc) live_free, live);
+      return;
+    }
   if (live->win && live->win->live_filter_data == live)
     {
       /* Filters typed from now on wait for the end of loading, as for any file. */
@@ -380,6 +409,7 @@ grew (SsLiveCapture *live)
       ss_window_open_live (live->win, ss_document_ref (live->doc), title);
       live->win->live_filter_func = live_filter_cb;
       live->win->live_filter_data = live;
+      live->win->live_closed_func = live_closed_cb;
       update_status (live);
       return;
     }

@@ -85,6 +85,8 @@ struct _SsWindow
                                            const char *text,
                                            gpointer    data);
   gpointer              live_filter_data;
+  void                (*live_closed_func) (SsWindow   *self,
+                                           SsDocument *doc);
   char                 *live_status;
 };
 

@@ -449,6 +449,9 @@ void
 ss_window_close_file (SsWindow *self)
 {
   g_return_if_fail (SS_IS_WINDOW (self));
+  /* Closing a live capture stops it and removes its temporary file. */
+  if (self->doc && self->live_closed_func)
+    self->live_closed_func (self, self->doc);
   cancel_task (self);
   if (self->load_cancellable)
     g_cancellable_cancel (self->load_cancellable);

@@ -253,8 +253,57 @@ test_live_capture (void)
   g_assert_cmpuint (n_rows (), ==, stats->packets);
   g_assert_cmpuint (ss_document_get_n_passed (ss_window_get_document (win)), ==, stats->packets);
 
+  /* Closing the capture removes its temporary file. */
+  ss_window_close_file (win);
+  g_assert_null (ss_live_capture_get (win));
+  g_assert_false (g_file_test (live_path, G_FILE_TEST_EXISTS));
   g_unlink (saved);
   g_rmdir (dir);
+}
+
+static gboolean
+helper_finished (void)
+{
+  SsLiveCapture *live = ss_live_capture_get (win);
+
+  return live && !ss_live_capture_is_running (live);
+}
+
+/* A capture the helper refuses (no such interface): nothing is opened, and what the helper said
+ * is what the window reports. */
+static void
+test_live_refused (void)
+{
+  const char *ifaces[] = { "ssnosuch0", NULL };
+  SsLiveCaptureOptions opts = { (char **) ifaces, NULL, FALSE, NULL, 0 };
+  g_autoptr(GError) error = NULL;
+  GList *before, *after;
+  guint new_windows = 0;
+
+  if (!g_getenv ("SS_LIVE_IFACE"))
+    {
+      g_test_skip ("run by test-gui-live.py");
+      return;
+    }
+  before = gtk_window_list_toplevels ();
+  g_assert_true (ss_live_capture_start (win, &opts, &error));
+  g_assert_no_error (error);
+  spin_until (helper_finished, 30);
+  g_assert_null (ss_window_get_document (win));
+  g_assert_nonnull (ss_live_capture_get_error (ss_live_capture_get (win)));
+  g_assert_nonnull (strstr (ss_live_capture_get_error (ss_live_capture_get (win)), "ssnosuch0"));
+  /* The message dialog. */
+  after = gtk_window_list_toplevels ();
+  for (GList *l = after; l; l = l->next)
+    if (!g_list_find (before, l->data))
+      {
+        new_windows++;
+        gtk_window_destroy (l->data);
+      }
+  g_list_free (before);
+  g_list_free (after);
+  g_assert_cmpuint (new_windows, ==, 1);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (win), "capture-start"));
 }
 
 int
@@ -273,6 +322,7 @@ main (int    argc,
   win = ss_window_new (app);
   gtk_window_present (GTK_WINDOW (win));
 
+  g_test_add_func ("/gui/live/refused", test_live_refused);
   g_test_add_func ("/gui/live/capture-filter-stop-save", test_live_capture);
 
   status = g_test_run ();
