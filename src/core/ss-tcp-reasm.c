@@ -28,6 +28,7 @@ typedef struct
   GArray          *segs;
   guint32          rest_offset;
   gboolean         final;
+  guint32          reassembled_in;
 } Remembered;
 
 struct _SsTcpReasm
@@ -162,10 +163,32 @@ remember (SsTcpReasm       *reasm,
 
 /* The flow's message is done: its bytes and segments move to last_data/last_segs (no copy), where
  * they stay until the next frame, and the flow starts empty. */
+/* Each frame that gave bytes to the message learns where it was put back together: the last
+ * frame where its bytes were handed over (Wireshark keeps the frame of the last reassembly, also
+ * when the dissector then asked for more and the message never completed). */
+static void
+mark_reassembled_in (SsTcpReasm *reasm,
+                     Flow       *f,
+                     guint32     frame)
+{
+  if (!reasm->remember)
+    return;
+  for (guint i = 0; i < f->segs->len; i++)
+    {
+      guint32 seg_frame = g_array_index (f->segs, SsTcpReasmSegment, i).frame;
+      Remembered *r = g_hash_table_lookup (reasm->frames, GUINT_TO_POINTER (seg_frame));
+
+      if (r && seg_frame != frame)
+        r->reassembled_in = frame;
+    }
+}
+
 static void
 settle (SsTcpReasm *reasm,
-        Flow       *f)
+        Flow       *f,
+        guint32     frame)
 {
+  mark_reassembled_in (reasm, f, frame);
   g_clear_pointer (&reasm->last_data, g_bytes_unref);
   g_clear_pointer (&reasm->last_segs, g_array_unref);
   reasm->last_data = g_byte_array_free_to_bytes (f->buf);
@@ -318,7 +341,7 @@ ss_tcp_reasm_fin (SsTcpReasm     *reasm,
   hand_out (f, step, len);
   step->final = TRUE;
   /* Nothing more is asked of the dissector: the message is settled now. */
-  settle (reasm, f);
+  settle (reasm, f, frame);
   step->data = g_bytes_get_data (reasm->last_data, NULL);
   step->segments = (const SsTcpReasmSegment *) reasm->last_segs->data;
   remember (reasm, frame, SS_TCP_REASM_COMPLETE, len, TRUE);
@@ -379,6 +402,7 @@ ss_tcp_reasm_dissected (SsTcpReasm   *reasm,
           f->one_more = desegment_len == SS_DESEGMENT_ONE_MORE_SEGMENT;
           if (!f->one_more && !f->until_fin)
             f->need = MIN ((guint64) f->buf->len + desegment_len, SS_TCP_REASM_MAX_PDU);
+          mark_reassembled_in (reasm, f, frame);
           if (f->buf->len >= SS_TCP_REASM_MAX_PDU)
             flow_reset (f);
           else
@@ -390,7 +414,7 @@ ss_tcp_reasm_dissected (SsTcpReasm   *reasm,
         guint32 rest = g_array_index (f->segs, SsTcpReasmSegment, f->segs->len - 1).len;
         guint32 msg_start = f->start_seq;
 
-        settle (reasm, f);
+        settle (reasm, f, frame);
         remember (reasm, frame, SS_TCP_REASM_COMPLETE, rest, FALSE);
         if (desegment_len == 0 || desegment_offset > given_len)
           return;
@@ -409,6 +433,9 @@ ss_tcp_reasm_dissected (SsTcpReasm   *reasm,
       next_seq = seq + given_len;
     }
 
+  /* A frame dissected as it came keeps a record too, to learn where its tail is completed. */
+  if (reasm->remember && !g_hash_table_contains (reasm->frames, GUINT_TO_POINTER (frame)))
+    remember (reasm, frame, SS_TCP_REASM_DISSECT, 0, FALSE);
   start = desegment_offset;
   kept = given_len - start;
   tail = given + start;
@@ -442,6 +469,7 @@ ss_tcp_reasm_lookup (SsTcpReasm     *reasm,
   step->action = r->action;
   step->rest_offset = MIN (r->rest_offset, payload_len);
   step->final = r->final;
+  step->reassembled_in = r->reassembled_in;
   if (r->action == SS_TCP_REASM_COMPLETE)
     {
       step->data = g_bytes_get_data (r->data, NULL);

@@ -65,6 +65,8 @@ typedef struct
                                          * message start (== payload length: none) */
   gboolean                 final;      /* COMPLETE at the FIN: dissect without offering
                                          * desegmentation */
+  guint32                  reassembled_in; /* a later pass: the frame that completes the message
+                                            * this frame's bytes went to (0: unknown) */
 } SsTcpReasmStep;
 
 SsTcpReasm *ss_tcp_reasm_new       (void);

@@ -81,6 +81,7 @@ enum
   TCP_F_SEGMENT_COUNT,
   TCP_F_REASSEMBLED_LENGTH,
   TCP_F_REASSEMBLED_DATA,
+  TCP_F_REASSEMBLED_IN,
   TCP_F_COUNT
 };
 
@@ -191,6 +192,8 @@ static const SsFieldDef tcp_fields[] = {
   [TCP_F_REASSEMBLED_LENGTH] = { "tcp.reassembled.length", N_("Reassembled TCP length"),
                                  SS_FT_UINT32, SS_BASE_DEC },
   [TCP_F_REASSEMBLED_DATA] = { "tcp.reassembled.data", N_("Reassembled TCP Data"), SS_FT_BYTES },
+  [TCP_F_REASSEMBLED_IN] = { "tcp.reassembled_in", N_("Reassembled PDU in frame"),
+                             SS_FT_FRAMENUM },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_fields) == TCP_F_COUNT);
 
@@ -831,6 +834,15 @@ dissect_message (SsLayer              *l,
 }
 
 static void
+add_reassembled_in (SsLayer *l,
+                    guint32  frame)
+{
+  if (frame)
+    ss_item_set_flags (ss_layer_add_uint (l, NULL, TCP_F_REASSEMBLED_IN, 0, 0, frame),
+                       SS_ITEM_GENERATED);
+}
+
+static void
 add_segment_data (SsLayer  *l,
                   SsReader *r,
                   guint     off,
@@ -880,6 +892,8 @@ dissect_payload (SsLayer          *l,
                        : !(info->aflags & SS_TCP_A_RETRANSMISSION)
                          && ss_tcp_reasm_overlap (pkt->tcp_reasm, pkt->number, flow, seq, seglen))
         {
+          if (pkt->visited)
+            add_reassembled_in (l, step.reassembled_in);
           add_segment_data (l, r, hlen, seglen);
           return;
         }
@@ -907,6 +921,8 @@ dissect_payload (SsLayer          *l,
   switch (step.action)
     {
     case SS_TCP_REASM_SEGMENT:
+      if (step.rest_offset == seglen)
+        add_reassembled_in (l, step.reassembled_in);
       add_segment_data (l, r, hlen, step.rest_offset);
       if (step.rest_offset)
         ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
@@ -925,6 +941,8 @@ dissect_payload (SsLayer          *l,
       /* What the next protocol could not take yet is shown as segment data. */
       ss_reader_sub (r, hlen + step.rest_offset, -1, &payload);
       call_next (l, info, next, &payload, seq + step.rest_offset, FALSE);
+      if (pkt->desegment_len && pkt->desegment_offset < payload.captured)
+        add_reassembled_in (l, step.reassembled_in);
       if (pkt->desegment_len && pkt->desegment_offset < payload.captured)
         add_segment_data (l, r, hlen + step.rest_offset + pkt->desegment_offset,
                           payload.captured - pkt->desegment_offset);
