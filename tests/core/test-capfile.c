@@ -1497,6 +1497,79 @@ test_pcapng_flip_every_byte (void)
       }
 }
 
+/* A live capture's file, followed as it grows one block at a time: each block announced shows
+ * up as a frame, the end of what is written is not the end of the file until the final call,
+ * and the frames are those of the same bytes read at once. */
+static void
+test_pcapng_growing (void)
+{
+  g_autoptr(GBytes) bytes = make_pcapng (10, FALSE, 30);
+  g_autoptr(SsCapfile) whole = NULL;
+  g_autoptr(SsCapfile) cap = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gsize size;
+  const guint8 *data = g_bytes_get_data (bytes, &size);
+  gsize pos = 0, written = 0;
+  guint blocks = 0;
+  int fd = g_file_open_tmp ("ss-growing-XXXXXX.pcapng", &path, &error);
+
+  g_assert_no_error (error);
+  whole = ss_capfile_open_bytes (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (ss_capfile_index (whole, 0, &error));
+
+  /* Not growing: nothing to grow. */
+  g_assert_false (ss_capfile_grow (whole, size, FALSE));
+
+  while (pos < size)
+    {
+      guint32 len;
+
+      memcpy (&len, data + pos + 4, 4);
+      len = GUINT32_FROM_LE (len);
+      g_assert_cmpuint (pos + len, <=, size);
+      g_assert_cmpint (write (fd, data + pos, len), ==, (gssize) len);
+      written += len;
+      pos += len;
+      blocks++;
+      if (blocks < 2)
+        continue;   /* the SHB and the IDB first */
+      if (!cap)
+        {
+          cap = ss_capfile_open_growing (path, written, &error);
+          g_assert_no_error (error);
+          g_assert_nonnull (cap);
+        }
+      else
+        g_assert_true (ss_capfile_grow (cap, written, FALSE));
+      g_assert_true (ss_capfile_index (cap, 0, &error));
+      g_assert_no_error (error);
+      g_assert_false (ss_capfile_is_complete (cap));
+      g_assert_cmpuint (ss_capfile_get_n_frames (cap), ==, blocks - 2);
+    }
+  /* Shrinking is refused. */
+  g_assert_false (ss_capfile_grow (cap, written - 4, FALSE));
+  g_assert_true (ss_capfile_grow (cap, written, TRUE));
+  g_assert_true (ss_capfile_index (cap, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (ss_capfile_is_complete (cap));
+  g_assert_null (ss_capfile_get_error (cap));
+  g_assert_cmpuint (ss_capfile_get_n_frames (cap), ==, 10);
+  g_assert_cmpuint (ss_capfile_get_n_frames (whole), ==, 10);
+  for (guint f = 0; f < 10; f++)
+    {
+      const SsFrameRecord *a = ss_capfile_get_frame (cap, f);
+      const SsFrameRecord *b = ss_capfile_get_frame (whole, f);
+
+      g_assert_cmpmem (a, sizeof *a, b, sizeof *b);
+      g_assert_cmpmem (ss_capfile_get_frame_data (cap, f), a->caplen,
+                       ss_capfile_get_frame_data (whole, f), b->caplen);
+    }
+  close (fd);
+  g_unlink (path);
+}
+
 /* Indexing in steps */
 
 static void
@@ -2226,6 +2299,7 @@ main (int   argc,
   g_test_add_data_func ("/core/capfile/lz4-garbage", &lz4_case, test_compressed_garbage);
   g_test_add_func ("/core/capfile/open-path", test_open_path);
   g_test_add_func ("/core/capfile/open-stdin", test_open_stdin);
+  g_test_add_func ("/core/capfile/pcapng-growing", test_pcapng_growing);
   g_test_add_data_func ("/core/capfile/index-speed-pcap", GINT_TO_POINTER (FALSE),
                         test_index_speed);
   g_test_add_data_func ("/core/capfile/index-speed-pcapng", GINT_TO_POINTER (TRUE),
