@@ -2131,10 +2131,11 @@ dissect_mldv2_report (SsLayer *l,
       if (!mcast)
         return;
       tn = ss_value_string_lookup (mldr_record_type_vals, type);
-      if (tn)
+      /* The address is formatted only for a record that is kept. */
+      if (mar && tn)
         ss_item_set_text (pkt, mar, "Multicast Address Record %s: %s", tn,
                           ipv6_to_str (pkt, mcast));
-      else
+      else if (mar)
         ss_item_set_text (pkt, mar, "Multicast Address Record Unknown Record Type (%u): %s", type,
                           ipv6_to_str (pkt, mcast));
       off += 20;
