@@ -16,6 +16,7 @@ struct _SsEngine
   guint8           *want;          /* bitmap over field ids */
   gboolean          full;
   gboolean          want_columns;
+  gboolean          want_follow_data;
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;
   guint             highest_visited; /* frames below this were dissected once (index + 1) */
@@ -74,6 +75,13 @@ ss_engine_set_want_columns (SsEngine *engine,
 }
 
 void
+ss_engine_set_want_follow_data (SsEngine *engine,
+                                gboolean  want)
+{
+  engine->want_follow_data = want;
+}
+
+void
 ss_engine_set_tcp_analyzer (SsEngine         *engine,
                             SsTcpAnalyzeFunc  func,
                             gpointer          user_data)
@@ -128,6 +136,7 @@ ss_engine_dissect (SsEngine *engine,
   pkt->full = engine->full;
   pkt->want = engine->want;
   pkt->want_columns = engine->want_columns;
+  pkt->want_follow_data = engine->want_follow_data;
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;

@@ -28,6 +28,9 @@ void            ss_engine_want_field        (SsEngine         *engine,
                                              SsFieldId         id);
 void            ss_engine_set_want_columns  (SsEngine         *engine,
                                              gboolean          want);
+/* Keep the bytes dissectors hand to follow taps (SsPacket.follow_head; `-z follow,http`). */
+void            ss_engine_set_want_follow_data (SsEngine      *engine,
+                                             gboolean          want);
 void            ss_engine_set_tcp_analyzer  (SsEngine         *engine,
                                              SsTcpAnalyzeFunc  func,
                                              gpointer          user_data);

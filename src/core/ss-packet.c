@@ -47,6 +47,38 @@ ss_packet_new_item (SsPacket   *pkt,
 }
 
 void
+ss_packet_follow_data (SsPacket     *pkt,
+                       SsProtocolId  proto,
+                       const guint8 *data,
+                       guint32       len)
+{
+  SsFollowData *fd;
+
+  if (!pkt->want_follow_data)
+    return;
+  fd = ss_arena_alloc (pkt->arena, sizeof *fd);
+  memset (fd, 0, sizeof *fd);
+  fd->proto = proto;
+  fd->src = pkt->net_src;
+  fd->dst = pkt->net_dst;
+  fd->srcport = pkt->srcport;
+  fd->dstport = pkt->dstport;
+  fd->len = len;
+  if (len)
+    {
+      guint8 *copy = ss_arena_alloc (pkt->arena, len);
+
+      memcpy (copy, data, len);
+      fd->data = copy;
+    }
+  if (pkt->follow_tail)
+    pkt->follow_tail->next = fd;
+  else
+    pkt->follow_head = fd;
+  pkt->follow_tail = fd;
+}
+
+void
 ss_packet_add_protocols_entry (SsPacket   *pkt,
                                const char *abbrev)
 {

@@ -84,6 +84,21 @@ typedef struct
   guint8 data[16];
 } SsAddress;
 
+/* Bytes a dissector hands to a follow tap, as tshark's tap_queue_packet() on "http_follow":
+ * an HTTP message's start line and headers, its (de-chunked, decompressed) body, or what
+ * follows it. Kept, in dissection order, only when the engine is asked for them
+ * (ss_engine_set_want_follow_data()); the bytes live in the frame arena. */
+typedef struct _SsFollowData SsFollowData;
+struct _SsFollowData
+{
+  SsFollowData  *next;
+  SsProtocolId   proto;
+  SsAddress      src, dst;     /* pinfo->src and dst when it was handed on */
+  guint16        srcport, dstport;
+  const guint8  *data;
+  guint32        len;
+};
+
 #include "ss-session.h"
 
 /* What TCP hands to the analysis (src/analysis) and gets back. */
@@ -214,6 +229,11 @@ struct _SsPacket
   /* set by a dissector over TCP whose message is incomplete (see ss-tcp-reasm.h) */
   guint32           desegment_offset;
   guint32           desegment_len;
+
+  /* follow taps: kept when want_follow_data */
+  gboolean          want_follow_data;
+  SsFollowData     *follow_head;
+  SsFollowData     *follow_tail;
 };
 
 /* A protocol's handle while it adds items. */
@@ -376,6 +396,11 @@ void     ss_packet_add_expert    (SsPacket       *pkt,
 void     ss_packet_set_protocol  (SsPacket       *pkt,
                                   const char     *short_name);
 /* Adds a name to frame.protocols that is not a protocol of its own ("ethertype"). */
+/* Hands @len bytes at @data to the follow taps of @proto (copied; nothing when not wanted). */
+void     ss_packet_follow_data   (SsPacket       *pkt,
+                                  SsProtocolId    proto,
+                                  const guint8   *data,
+                                  guint32         len);
 void     ss_packet_add_protocols_entry (SsPacket *pkt,
                                   const char     *abbrev);
 void     ss_packet_clear_info    (SsPacket       *pkt);

@@ -232,6 +232,14 @@ ss_follow_want (SsFollow *f,
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     if (ids[i] != SS_FIELD_ID_NONE)
       ss_engine_want_field (engine, ids[i]);
+  if (f->proto == SS_FOLLOW_HTTP)
+    {
+      const SsProtocol *p = ss_registry_lookup_protocol (f->reg, "http");
+
+      if (p)
+        ss_engine_want_field (engine, ss_registry_get_protocol_field (f->reg, p->id));
+      ss_engine_set_want_follow_data (engine, TRUE);
+    }
 }
 
 static void
@@ -478,6 +486,31 @@ follow_tcp (SsFollow           *f,
     }
 }
 
+/* follow_tvb_tap_listener(): every block HTTP handed on, whole, in the order it came. */
+static void
+follow_http (SsFollow       *f,
+             const SsPacket *pkt)
+{
+  for (const SsFollowData *fd = pkt->follow_head; fd; fd = fd->next)
+    {
+      gboolean is_server;
+
+      if (fd->proto != SS_PROTO_HTTP)
+        continue;
+      if (!f->have_client)
+        {
+          f->have_client = TRUE;
+          f->client_ip = fd->src;
+          f->client_port = fd->srcport;
+          f->server_ip = fd->dst;
+          f->server_port = fd->dstport;
+        }
+      is_server = !(addr_eq (&f->client_ip, &fd->src) && f->client_port == fd->srcport);
+      f->bytes_written[is_server] += fd->len;
+      g_ptr_array_add (f->payload, record_new (is_server, pkt, fd->data, fd->len));
+    }
+}
+
 static guint32
 udp_stream_of (SsFollow           *f,
                const FollowHeader *h)
@@ -513,8 +546,13 @@ ss_follow_packet (SsFollow       *f,
     return;
 
   /* Without keys nothing is decrypted, so TLS shows no data, as tshark without keys. */
-  if (f->proto == SS_FOLLOW_TLS || f->proto == SS_FOLLOW_HTTP)
+  if (f->proto == SS_FOLLOW_TLS)
     return;
+  if (f->proto == SS_FOLLOW_HTTP)
+    {
+      follow_http (f, pkt);
+      return;
+    }
 
   for (guint i = 0; i < n; i++)
     {

@@ -71,6 +71,8 @@ TSHARK_STATS = [
     'io,phs',
     'follow,tcp,ascii,0', 'follow,tcp,hex,1', 'follow,tcp,raw,2', 'follow,tcp,yaml,0',
     'follow,udp,ascii,0', 'follow,udp,hex,1',
+    'follow,http,ascii,0', 'follow,http,hex,1', 'follow,http,raw,2', 'follow,http,yaml,3',
+    'follow,tls,ascii,0', 'follow,tls,yaml,1',
     'dns,tree', 'http,tree', 'http_req,tree', 'http_srv,tree',
 ]
 

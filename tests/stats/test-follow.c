@@ -19,6 +19,20 @@ test_golden (void)
   ss_stats_test_assert_golden ("stats-http.pcap", "follow,tcp,ascii,3");
 }
 
+/* HTTP's follow tap: each message's start line and headers, then its body, as two chunks;
+ * TLS without keys: nothing decrypted, no nodes. */
+static void
+test_golden_http_tls (void)
+{
+  static const char *const args[] = {
+    "follow,http,ascii,3", "follow,http,hex,0", "follow,http,raw,1", "follow,http,yaml,4",
+    "follow,http,ascii,10.1.0.2:80,10.1.0.1:41003", "follow,tls,ascii,0",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+    ss_stats_test_assert_golden ("stats-http.pcap", args[i]);
+}
+
 /* Stream 0 of stats-tcp.pcap: the server's three segments arrive 1, 3, 2 (the 3rd early, then
  * retransmitted), the client's third segment is missing but acknowledged. */
 static void
@@ -94,6 +108,7 @@ main (int    argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/stats/follow/golden", test_golden);
+  g_test_add_func ("/stats/follow/golden-http-tls", test_golden_http_tls);
   g_test_add_func ("/stats/follow/chunks", test_chunks);
   g_test_add_func ("/stats/follow/bad-arguments", test_bad_arguments);
   g_test_add_func ("/stats/follow/nothing-matches", test_nothing_matches);

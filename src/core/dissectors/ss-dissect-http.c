@@ -1759,6 +1759,7 @@ dissect_body (HttpCtx     *c,
         }
     }
 
+  ss_packet_follow_data (pkt, SS_PROTO_HTTP, next->data, next->captured);
   if (have_node)
     {
       SsItem *it = ss_layer_add_string (&bl, NULL, HTTP_F_FILE_DATA, 0, next->captured,
@@ -2040,6 +2041,8 @@ dissect_message (HttpCtx *c,
           ss_packet_set_info (pkt, "Continuation");
           open_node (c, &l, off, TRUE);
           ss_reader_sub (r, orig, -1, &rest);
+          /* tshark's follow tap gets it as it is */
+          ss_packet_follow_data (pkt, SS_PROTO_HTTP, rest.data, rest.captured);
           ss_packet_call (pkt, NULL, &rest, 0);
         }
       return -1;
@@ -2196,6 +2199,8 @@ dissect_message (HttpCtx *c,
                             _("HTTP %u %s"), m.response_code, desc ? desc : "");
     }
 
+  /* tshark's follow tap gets the start line and headers, then the body on its own */
+  ss_packet_follow_data (pkt, SS_PROTO_HTTP, buf + orig, MIN (off, r->captured) - orig);
   off += dissect_body (c, &l, have_node, &m, type, off);
   if (c->aborted)
     return -1;
