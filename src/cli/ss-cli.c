@@ -257,7 +257,7 @@ ss_cli_run (int    argc,
     { "read-file", 'r', 0, G_OPTION_ARG_FILENAME, &o.read_file,
       N_("Read packets from a capture file (pcap or pcapng, plain or gzip/zstd/lz4)"), N_("FILE") },
     { "output-format", 'T', 0, G_OPTION_ARG_STRING, &o.output_format,
-      N_("Output format: text, fields or json"), N_("FORMAT") },
+      N_("Output format: text, fields, json, or csv (statistics of -z only)"), N_("FORMAT") },
     { "field", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &o.fields,
       N_("A field to print with -T fields (repeatable)"), N_("FIELD") },
     { "field-option", 'E', 0, G_OPTION_ARG_STRING_ARRAY, &o.field_opts,
@@ -309,12 +309,13 @@ ss_cli_run (int    argc,
   g_autoptr(SsDfilter) dfilter = NULL;
   g_autoptr(SsDfilter) rfilter = NULL;
   g_autoptr(GArray) kept = NULL;
-  enum { OUT_TEXT, OUT_FIELDS, OUT_JSON } format = OUT_TEXT;
+  enum { OUT_TEXT, OUT_FIELDS, OUT_JSON, OUT_CSV } format = OUT_TEXT;
   SsFieldsOptions fo;
   guint n_fields, printed = 0, n_frames;
   gint64 first_ts = 0;
   gboolean more = TRUE;
-  gboolean lazy_columns, fix_delta_displayed;
+  gboolean lazy_columns, fix_delta_displayed, frames_only;
+  SsPacket frame_pkt;
   guint n_read = 0, n_shown = 0;
   SsFieldId delta_displayed;
   gint64 last_shown_ns = G_MININT64;
@@ -364,13 +365,22 @@ ss_cli_run (int    argc,
         format = OUT_FIELDS;
       else if (strcmp (o.output_format, "json") == 0)
         format = OUT_JSON;
+      else if (strcmp (o.output_format, "csv") == 0)
+        format = OUT_CSV;
       else
         {
-          g_printerr (_("stratoshark: invalid -T parameter \"%s\"; it must be text, fields or "
-                        "json\n"), o.output_format);
+          g_printerr (_("stratoshark: invalid -T parameter \"%s\"; it must be text, fields, json "
+                        "or csv\n"), o.output_format);
           ss_cli_options_clear (&o);
           return SS_CLI_EXIT_BAD_INPUT;
         }
+    }
+  if (format == OUT_CSV && (!o.stats || !o.stats[0]))
+    {
+      /* CSV is a layout of the statistics' tables; packets have none. */
+      g_printerr (_("stratoshark: -T csv prints the statistics of -z; give at least one -z\n"));
+      ss_cli_options_clear (&o);
+      return SS_CLI_EXIT_BAD_INPUT;
     }
   if (!parse_fields_options (o.field_opts, &fo, &error))
     {
@@ -463,19 +473,23 @@ ss_cli_run (int    argc,
   want_filter_fields (engine, rfilter);
   if (o.stats && o.stats[0])
     {
-      /* Statistics print as tshark's tables, or as JSON with -T json. */
+      /* Statistics print as tshark's tables, as JSON with -T json or as CSV with -T csv. */
       stats = ss_cli_stats_new (reg, (const char * const *) o.stats,
-                                format == OUT_JSON ? SS_STATS_FORMAT_JSON : SS_STATS_FORMAT_TEXT,
+                                format == OUT_JSON ? SS_STATS_FORMAT_JSON
+                                : format == OUT_CSV ? SS_STATS_FORMAT_CSV : SS_STATS_FORMAT_TEXT,
                                 &error);
       if (!stats)
         {
           g_printerr ("stratoshark: %s\n", error->message);
           ss_cli_options_clear (&o);
-          return SS_CLI_EXIT_BAD_INPUT;
+          /* tshark's tap-iostat exits with 10 on a bad calculation or interval; every other
+           * -z argument it refuses exits with 1. */
+          return g_error_matches (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC)
+                 ? SS_CLI_EXIT_IO_STAT_CALC : SS_CLI_EXIT_ERROR;
         }
       ss_cli_stats_want (stats, engine);
       /* The tables come instead of the packets' JSON. */
-      if (format == OUT_JSON)
+      if (format == OUT_JSON || format == OUT_CSV)
         o.quiet = TRUE;
     }
   if (format == OUT_FIELDS)
@@ -486,7 +500,9 @@ ss_cli_run (int    argc,
       if (fo.header)
         ss_fields_printer_header (fields, out);
     }
-  ss_engine_set_full_tree (engine, format == OUT_JSON || (format == OUT_TEXT && o.verbose));
+  /* With -z and -T json only the tables are printed: no packet needs its whole tree. */
+  ss_engine_set_full_tree (engine, (format == OUT_JSON && !o.quiet)
+                                   || (format == OUT_TEXT && o.verbose));
   delta_displayed = ss_registry_lookup_field (reg, "frame.time_delta_displayed");
   fix_delta_displayed = dfilter && delta_displayed != SS_FIELD_ID_NONE
                         && (format == OUT_JSON || (format == OUT_TEXT && o.verbose)
@@ -540,6 +556,11 @@ ss_cli_run (int    argc,
         }
     }
 
+  /* `-q -z io,stat,1`: when nothing read or printed needs more than the frames' times and
+   * lengths, nothing is dissected. */
+  frames_only = stats && o.quiet && !dfilter && !rfilter && !writer && !o.two_pass
+                && !ss_cli_stats_needs_dissection (stats);
+
   if (format == OUT_JSON && !o.quiet)
     g_string_append (out, "[\n");
 
@@ -566,7 +587,13 @@ ss_cli_run (int    argc,
       if (!kept && o.count > 0 && index + 1 >= (guint) o.count)
         more = FALSE;
 
-      pkt = ss_engine_dissect (engine, index);
+      if (frames_only)
+        {
+          ss_stats_frame_packet (cap, index, &frame_pkt);
+          pkt = &frame_pkt;
+        }
+      else
+        pkt = ss_engine_dissect (engine, index);
       n_read++;
       /* Statistics see every packet read, whatever -Y shows, as tshark's taps do. */
       if (stats)

@@ -11,6 +11,7 @@ enum
   SS_CLI_EXIT_OK = 0,
   SS_CLI_EXIT_ERROR = 1,         /* a run-time failure (bad filter, write error) */
   SS_CLI_EXIT_BAD_INPUT = 2,     /* bad options, missing or unreadable capture file */
+  SS_CLI_EXIT_IO_STAT_CALC = 10, /* -z io,stat: a bad calculation or interval (tshark's 10) */
 };
 
 int ss_cli_run (int    argc,

@@ -139,7 +139,7 @@ io_column_parse (SsIoStat    *io,
 
               if (!paren)
                 {
-                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_ARGS,
+                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                                _("Closing parenthesis missing from calculated expression."));
                   return FALSE;
                 }
@@ -147,7 +147,7 @@ io_column_parse (SsIoStat    *io,
                 {
                   if (paren != p)
                     {
-                      g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_ARGS,
+                      g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                                    _("%s does not require or allow a field name within the "
                                      "parens."), func);
                       return FALSE;
@@ -155,7 +155,7 @@ io_column_parse (SsIoStat    *io,
                 }
               else if (paren == p)
                 {
-                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_ARGS,
+                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                                _("You didn't specify a field name for %s(*)."), func);
                   return FALSE;
                 }
@@ -173,7 +173,7 @@ io_column_parse (SsIoStat    *io,
                 }
               if (col->field == SS_FIELD_ID_NONE)
                 {
-                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_FIELD,
+                  g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                                _("There is no field named '%s'."), field);
                   return FALSE;
                 }
@@ -196,7 +196,7 @@ io_column_parse (SsIoStat    *io,
           /* tshark accepts LOAD() here and then exits at the first value; say it now. */
           if (col->calc == SS_IO_CALC_LOAD)
             {
-              g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_FIELD,
+              g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                            _("LOAD() is only supported for relative-time fields such as "
                              "smb.time"));
               return FALSE;
@@ -216,11 +216,11 @@ io_column_parse (SsIoStat    *io,
       if (!ok)
         {
           if (is_float)
-            g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_FIELD,
+            g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                          _("%s is a float field, so %s(*) calculations are not supported on it."),
                          field, func);
           else
-            g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_FIELD,
+            g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                          _("%s doesn't have integral values, so %s(*) calculations are not "
                            "supported on it."), field, func);
           return FALSE;
@@ -1325,7 +1325,7 @@ ss_io_stat_new_from_arg (const SsRegistry *reg,
         }
       if (interval < 1)
         {
-          g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_ARGS,
+          g_set_error (error, SS_STATS_ERROR, SS_STATS_ERROR_CALC,
                        _("\"-z\" interval must be >=0.000001 seconds or \"0\" for the entire "
                          "capture duration."));
           return NULL;

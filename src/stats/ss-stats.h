@@ -26,6 +26,8 @@ typedef enum
   SS_STATS_ERROR_ARGS,      /* the arguments do not parse */
   SS_STATS_ERROR_FILTER,    /* the display filter does not compile */
   SS_STATS_ERROR_FIELD,     /* an unknown field, or one the calculation cannot use */
+  SS_STATS_ERROR_CALC,      /* io,stat: a calculation (its field, its parentheses) or the
+                             * interval is wrong; tshark's tap-iostat exits with status 10 */
 } SsStatsError;
 
 typedef enum

@@ -113,6 +113,58 @@ test_bad_output_format (void)
   run_clear (&r);
 }
 
+/* -z arguments tshark 4.0.17 refuses, with its exit status: 10 from tap-iostat for a
+ * calculation or interval it cannot do, 1 for the rest. Nothing is printed on stdout. */
+static void
+test_stats_errors (void)
+{
+  static const struct { const char *arg; int status; const char *message; } cases[] = {
+    { "io,stat,1,SUM(no.such.field)", 10, "There is no field named 'no.such.field'." },
+    { "io,stat,1,COUNT(no.such.field)no.such.field", 10, "There is no field named" },
+    { "io,stat,1,MIN(ip.src)", 10, "ip.src doesn't have integral values" },
+    { "io,stat,1,COUNT()", 10, "You didn't specify a field name for COUNT(*)." },
+    { "io,stat,1,AVG(frame.len", 10, "Closing parenthesis missing" },
+    { "io,stat,0.0000001", 10, "interval must be >=0.000001 seconds" },
+    { "io,stat,1,tcp.port=", 1, "Couldn't register io,stat tap" },
+    { "io,stat,x", 1, "invalid \"-z io,stat" },
+    { "conv,tcp,no.such.field", 1, "Couldn't register conversations tap" },
+    { "no,such,statistic", 1, "Invalid -z argument" },
+    { "follow,tcp,foo,0", 1, "follow - Invalid display mode." },
+  };
+  g_autofree char *sample = sample_path ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Run r;
+
+      run (&r, "-r", sample, "-q", "-z", cases[i].arg, NULL);
+      g_assert_cmpint (r.status, ==, cases[i].status);
+      g_assert_nonnull (strstr (r.err, cases[i].message));
+      g_assert_cmpstr (r.out, ==, "");
+      run_clear (&r);
+    }
+}
+
+/* -T csv prints the -z tables, and only them; without -z it is refused. */
+static void
+test_stats_csv (void)
+{
+  g_autofree char *sample = sample_path ();
+  Run r;
+
+  run (&r, "-r", sample, "-T", "csv", NULL);
+  g_assert_cmpint (r.status, ==, 2);
+  g_assert_nonnull (strstr (r.err, "-T csv"));
+  run_clear (&r);
+
+  run (&r, "-r", sample, "-T", "csv", "-z", "io,stat,0", "-z", "conv,ip", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_str_has_prefix (r.out, "# io,stat,0\n"));
+  g_assert_nonnull (strstr (r.out, "\n\n# conv,ip\n"));
+  g_assert_null (strstr (r.out, "IO Statistics"));
+  run_clear (&r);
+}
+
 static void
 test_count_and_header (void)
 {
@@ -192,6 +244,8 @@ main (int    argc,
   g_test_add_func ("/cli/missing-file", test_missing_file);
   g_test_add_func ("/cli/bad-output-format", test_bad_output_format);
   g_test_add_func ("/cli/count-and-header", test_count_and_header);
+  g_test_add_func ("/cli/stats-errors", test_stats_errors);
+  g_test_add_func ("/cli/stats-csv", test_stats_csv);
   g_test_add_func ("/cli/write-file", test_write_file);
   g_test_add_func ("/cli/cut-short-file", test_cut_short_file);
   return g_test_run ();
