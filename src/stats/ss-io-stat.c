@@ -1241,6 +1241,20 @@ io_print_csv (SsIoStat *io,
 
                   v = it && d ? (double) it->counter / (double) d : 0;
                 }
+              else if (col->calc != SS_IO_CALC_FRAMES && is_int_type (col->ftype))
+                {
+                  /* Integers as integers (a SUM past 10^9 keeps its digits), and an AVG of
+                   * integers truncated as the text (tshark) shows it. */
+                  guint64 c = it ? it->counter : 0;
+
+                  if (col->calc == SS_IO_CALC_AVG && it)
+                    c /= (guint64) (it->num ? it->num : 1);
+                  if (ss_field_type_is_signed (col->ftype))
+                    g_string_append_printf (out, ",%" G_GINT64_FORMAT, (gint64) c);
+                  else
+                    g_string_append_printf (out, ",%" G_GUINT64_FORMAT, c);
+                  continue;
+                }
               else
                 v = it ? cell_value (col, it) : 0;
               g_string_append_printf (out, ",%s", g_ascii_formatd (buf, sizeof buf, "%.9g", v));

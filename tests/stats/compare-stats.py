@@ -20,6 +20,9 @@ Each (file, statistic) pair is one check:
   skip      tshark cannot read the file, or the statistic needs fields the dissectors do not
             have yet (the message says which).
 
+With the CLI, every such pair is checked once more with `-T csv` (csv_check.py): the CSV must
+carry the rows and numbers of the text output (a check of its own, "STAT csv").
+
 The statistics beyond tshark (srt,http; srt,pgsql; http_ua,tree) are checked against values
 computed here, independently, from tshark's per-packet `-T fields` output (http.time,
 http.request_in, http.request.uri, http.user_agent; pgsql.time, pgsql.query), reading our
@@ -45,6 +48,8 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'conformance'))
 import harness_common as hc  # noqa: E402
+sys.path.insert(0, HERE)
+import csv_check  # noqa: E402
 
 SKIP = 77
 
@@ -393,6 +398,26 @@ def check_tshark_stat(runner, report, label, path, file_sha, stat):
         report.add(label, stat, 'layout', diff_text(tt, ot, 'tshark', 'ours', 40))
     else:
         report.add(label, stat, 'fail', diff_text(tt, ot, 'tshark', 'ours', 60))
+    if runner.prog_is_cli:
+        check_csv(runner, report, label, path, stat, ot)
+
+
+def check_csv(runner, report, label, path, stat, text):
+    """`-T csv` against the text just compared with tshark's: the same rows, the same numbers
+    (csv_check.py). Counted as its own check, "STAT csv"."""
+    res = runner.ours(path, ['-T', 'csv', '-z', stat])
+    if res.timed_out or res.signal is not None or res.spawn_error or res.returncode != 0:
+        report.add(label, stat + ' csv', 'fail', 'stratoshark -T csv ' + res.describe()
+                   if res.timed_out or res.signal is not None or res.spawn_error
+                   else 'stratoshark -T csv exit %d' % res.returncode)
+        return
+    problems = csv_check.check(stat, text, res.stdout.decode('utf-8', 'replace'))
+    if problems == 'unchecked':
+        return
+    if problems:
+        report.add(label, stat + ' csv', 'fail', '\n'.join('    ' + p for p in problems[:20]))
+    else:
+        report.add(label, stat + ' csv', 'pass')
 
 
 def pick_shared(folder, n):
