@@ -82,6 +82,22 @@ ss_live_capture_options_free (SsLiveCaptureOptions *opts)
   g_free (opts);
 }
 
+/* The window stops showing this capture: its status and hooks go. */
+static void
+release_window (SsLiveCapture *live)
+{
+  SsWindow *win = live->win;
+
+  if (!win)
+    return;
+  g_clear_pointer (&win->live_status, g_free);
+  win->live_filter_func = NULL;
+  win->live_filter_data = NULL;
+  win->live_closed_func = NULL;
+  g_object_remove_weak_pointer (G_OBJECT (win), (gpointer *) &live->win);
+  live->win = NULL;
+}
+
 static void
 live_free (gpointer data)
 {
@@ -92,11 +108,7 @@ live_free (gpointer data)
     g_subprocess_send_signal (live->proc, SIGTERM);
   if (live->tick)
     g_source_remove (live->tick);
-  if (live->win)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (live->win), (gpointer *) &live->win);
-      live->win = NULL;
-    }
+  release_window (live);
   if (live->fd >= 0)
     close (live->fd);
   if (live->path)
@@ -232,8 +244,7 @@ live_closed_cb (SsWindow   *win,
       ss_live_capture_stop (live);
       live->orphan = TRUE;
       g_object_steal_data (G_OBJECT (win), LIVE_KEY);
-      g_object_remove_weak_pointer (G_OBJECT (live->win), (gpointer *) &live->win);
-      live->win = NULL;
+      release_window (live);
       return;
     }
   g_object_set_data (G_OBJECT (win), LIVE_KEY, NULL);
@@ -307,12 +318,6 @@ finish (SsLiveCapture *live)
       /* Not from within a callback of its own streams: later. */
       g_idle_add_once ((GSourceOnceFunc) live_free, live);
       return;
-    }
-  if (live->win && live->win->live_filter_data == live)
-    {
-      /* Filters typed from now on wait for the end of loading, as for any file. */
-      if (live->win->doc != live->doc)
-        live->win->live_filter_func = NULL;
     }
   update_status (live);
   if (live->win && !live->doc)
