@@ -599,7 +599,16 @@ helper_path (void)
   if (env && *env)
     return g_strdup (env);
   self = g_file_read_link ("/proc/self/exe", NULL);
-  return self ? ss_capture_helper_dup_path (self) : NULL;
+  if (self)
+    {
+      g_autofree char *found = ss_capture_helper_dup_path (self);
+
+      /* pkexec matches the policy's exec.path (PREFIX/libexec/stratoshark-capture) as a
+       * string: no "bin/../libexec". */
+      if (found)
+        return g_canonicalize_filename (found, NULL);
+    }
+  return NULL;
 }
 
 /* The helper can capture without pkexec: the caller is root, or setcap gave it capabilities. */
