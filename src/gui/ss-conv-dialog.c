@@ -1,6 +1,8 @@
 /* ss-conv-dialog.c: conversations and endpoints, one tab per address type */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ss-conv-dialog.h"
@@ -21,6 +23,74 @@ struct _SsConvDialog
 };
 
 G_DEFINE_FINAL_TYPE (SsConvDialog, ss_conv_dialog, SS_TYPE_STAT_DIALOG)
+
+enum
+{
+  FILTER_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The filter field of an address of tab @type. */
+static const char *
+addr_field (SsConvType  type,
+            const char *addr)
+{
+  if (type == SS_CONV_ETH)
+    return "eth.addr";
+  return strchr (addr, ':') ? "ipv6.addr" : "ip.addr";
+}
+
+char *
+ss_conv_dialog_dup_row_filter (SsConvDialog *self,
+                               SsConvType    type,
+                               guint         position)
+{
+  SsStatTable *table = self->tables[type];
+  const char *port = type == SS_CONV_TCP ? "tcp.port" : type == SS_CONV_UDP ? "udp.port" : NULL;
+
+  if (position >= ss_stat_table_get_n_rows (table))
+    return NULL;
+  if (self->endpoints)
+    {
+      const char *a = ss_stat_table_get_text (table, position, SS_ENDPOINT_COLUMN_ADDR);
+
+      if (port)
+        return g_strdup_printf ("%s==%s && %s==%s", addr_field (type, a), a, port,
+                                ss_stat_table_get_text (table, position,
+                                                        SS_ENDPOINT_COLUMN_PORT));
+      return g_strdup_printf ("%s==%s", addr_field (type, a), a);
+    }
+  {
+    const char *a = ss_stat_table_get_text (table, position, SS_CONV_COLUMN_ADDR_A);
+    const char *b = ss_stat_table_get_text (table, position, SS_CONV_COLUMN_ADDR_B);
+
+    /* Wireshark's Conversation Filter: both ends, in either direction. */
+    if (port)
+      return g_strdup_printf ("%s==%s && %s==%s && %s==%s && %s==%s", addr_field (type, a), a,
+                              port, ss_stat_table_get_text (table, position,
+                                                            SS_CONV_COLUMN_PORT_A),
+                              addr_field (type, b), b, port,
+                              ss_stat_table_get_text (table, position, SS_CONV_COLUMN_PORT_B));
+    return g_strdup_printf ("%s==%s && %s==%s", addr_field (type, a), a, addr_field (type, b), b);
+  }
+}
+
+static void
+row_activated_cb (SsStatTable  *table,
+                  guint         position,
+                  SsConvDialog *self)
+{
+  for (guint t = 0; t < N_TYPES; t++)
+    if (self->tables[t] == table)
+      {
+        g_autofree char *filter = ss_conv_dialog_dup_row_filter (self, (SsConvType) t, position);
+
+        if (filter)
+          g_signal_emit (self, signals[FILTER_ACTIVATED], 0, filter);
+      }
+}
 
 static void
 clear_stats (SsConvDialog *self)
@@ -232,6 +302,11 @@ ss_conv_dialog_class_init (SsConvDialogClass *klass)
   stat_class->want = conv_want;
   stat_class->packet = conv_packet;
   stat_class->finish = conv_finish;
+
+  /* A row was activated: the filter for its conversation or endpoint. */
+  signals[FILTER_ACTIVATED] = g_signal_new ("filter-activated", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -289,6 +364,7 @@ build_tabs (SsConvDialog *self)
           ss_stat_table_sort_by (table, SS_CONV_COLUMN_BYTES, TRUE);
         }
       self->tables[t] = table;
+      g_signal_connect (table, "row-activated", G_CALLBACK (row_activated_cb), self);
       self->tab_labels[t] = GTK_LABEL (gtk_label_new (ss_conv_type_get_title ((SsConvType) t)));
       gtk_notebook_append_page (self->notebook, GTK_WIDGET (table),
                                 GTK_WIDGET (self->tab_labels[t]));

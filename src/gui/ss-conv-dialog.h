@@ -59,5 +59,11 @@ GtkWidget   *ss_conv_dialog_new        (GtkWindow    *parent,
 SsStatTable *ss_conv_dialog_get_table  (SsConvDialog *self,
                                         SsConvType    type);
 SsConvType   ss_conv_dialog_get_shown  (SsConvDialog *self);
+/* The display filter of the row shown at @position of tab @type ("ip.addr==A && tcp.port==1 &&
+ * ip.addr==B && tcp.port==2"), as the signal "filter-activated" (const char *filter) gives it
+ * when the row is activated; the main window applies it. */
+char        *ss_conv_dialog_dup_row_filter (SsConvDialog *self,
+                                        SsConvType    type,
+                                        guint         position);
 
 G_END_DECLS

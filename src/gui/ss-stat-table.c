@@ -73,6 +73,14 @@ struct _SsStatTable
 
 G_DEFINE_FINAL_TYPE (SsStatTable, ss_stat_table, GTK_TYPE_WIDGET)
 
+enum
+{
+  ROW_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 typedef struct
 {
   guint    column;
@@ -172,6 +180,24 @@ ss_stat_table_dispose (GObject *object)
 }
 
 static void
+activate_cb (GtkColumnView *view,
+             guint          position,
+             SsStatTable   *self)
+{
+  g_signal_emit (self, signals[ROW_ACTIVATED], 0, position);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  g_autofree char *text = ss_stat_table_dup_text (SS_STAT_TABLE (widget));
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+}
+
+static void
 ss_stat_table_class_init (SsStatTableClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -179,6 +205,14 @@ ss_stat_table_class_init (SsStatTableClass *klass)
 
   object_class->dispose = ss_stat_table_dispose;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A row was activated (double-click, Enter): its position as shown. */
+  signals[ROW_ACTIVATED] = g_signal_new ("row-activated", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* Ctrl+C copies the whole table as tab-separated text, for a ticket or a spreadsheet. */
+  gtk_widget_class_install_action (widget_class, "stat-table.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "stat-table.copy", NULL);
 }
 
 static void
@@ -245,6 +279,7 @@ table_new (const SsStatColumn *columns,
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->view, "activate", G_CALLBACK (activate_cb), self);
 
   self->scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->view));

@@ -62,7 +62,8 @@ guint64     ss_stat_table_get_tag       (SsStatTable        *self,
                                          guint               position);
 /* The selected position, GTK_INVALID_LIST_POSITION for none. */
 guint       ss_stat_table_get_selected  (SsStatTable        *self);
-/* The whole table as tab-separated text (for Copy). */
+/* Signal "row-activated" (guint position): a row was double-clicked or Enter pressed on it. */
+/* The whole table as tab-separated text (Ctrl+C copies it). */
 char       *ss_stat_table_dup_text      (SsStatTable        *self);
 
 G_END_DECLS

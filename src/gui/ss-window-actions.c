@@ -902,7 +902,17 @@ io_graph_action (GSimpleAction *action,
                                                           stat_filter (self))));
 }
 
-/* Conversations opens on the TCP tab, Endpoints on IPv4: what an incident looks at first. */
+static void
+conv_filter_activated_cb (SsConvDialog *dialog,
+                          const char   *filter,
+                          SsWindow     *self)
+{
+  ss_window_apply_filter (self, filter);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+/* Conversations opens on the TCP tab, Endpoints on IPv4: what an incident looks at first. A
+ * row activated filters the main window to it. */
 static void
 conv_action (GSimpleAction *action,
              GVariant      *param,
@@ -910,12 +920,15 @@ conv_action (GSimpleAction *action,
 {
   SsWindow *self = data;
   gboolean endpoints = strcmp (g_action_get_name (G_ACTION (action)), "endpoints") == 0;
+  GtkWidget *dialog;
 
   if (!self->doc || self->loading)
     return;
-  gtk_window_present (GTK_WINDOW (ss_conv_dialog_new (GTK_WINDOW (self), self->doc,
-                                                      stat_filter (self), endpoints,
-                                                      endpoints ? SS_CONV_IP : SS_CONV_TCP)));
+  dialog = ss_conv_dialog_new (GTK_WINDOW (self), self->doc, stat_filter (self), endpoints,
+                               endpoints ? SS_CONV_IP : SS_CONV_TCP);
+  g_signal_connect_object (dialog, "filter-activated", G_CALLBACK (conv_filter_activated_cb),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Follows the selected packet's TCP stream and shows only that stream, as Wireshark does. */

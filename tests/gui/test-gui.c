@@ -1239,7 +1239,35 @@ test_conversations (void)
                          ss_stat_table_get_value (table, i, SS_CONV_COLUMN_BYTES));
   }
   maybe_save_shot (GTK_WIDGET (dialog), "conversations-tcp");
+
+  /* Activating a row filters the main window to that conversation: tshark's -Y count. */
+  {
+    SsStatTable *table = ss_conv_dialog_get_table (dialog, SS_CONV_TCP);
+    g_autofree char *filter = ss_conv_dialog_dup_row_filter (dialog, SS_CONV_TCP, 0);
+    const char *args[] = { "-r", http, "-Y", filter, NULL };
+    g_autofree char *out = NULL;
+    g_auto(GStrv) lines = NULL;
+    g_autofree char *text = ss_stat_table_dup_text (table);
+    g_auto(GStrv) text_lines = g_strsplit (text, "\n", -1);
+
+    g_assert_nonnull (filter);
+    g_assert_nonnull (strstr (filter, "tcp.port=="));
+    out = tshark_output (args);
+    lines = g_strsplit (out, "\n", -1);
+    g_signal_emit_by_name (table, "row-activated", 0);
+    spin_until (window_idle, 30);
+    g_assert_cmpstr (ss_window_get_applied_filter (win), ==, filter);
+    g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==,
+                      g_strv_length (lines) - 1);
+    g_assert_cmpfloat (ss_stat_table_get_value (table, 0, SS_CONV_COLUMN_PACKETS), ==,
+                       g_strv_length (lines) - 1);
+    /* Copy (Ctrl+C): a header line, then one line per row. */
+    g_assert_true (g_str_has_prefix (text, "Address A\t"));
+    g_assert_cmpuint (g_strv_length (text_lines), ==, ss_stat_table_get_n_rows (table) + 2);
+  }
   gtk_window_destroy (GTK_WINDOW (dialog));
+  ss_window_apply_filter (win, "");
+  spin_until (window_idle, 30);
 
   /* With the main window's filter. */
   open_path (sample);
