@@ -666,8 +666,9 @@ print_hex (GString      *out,
       offset++;
       if (ii % 16 == 0 || ii == len)
         {
-          /* tshark's lines end at their last non-blank character. */
-          while (kk > 0 && line[kk - 1] == ' ')
+          /* The line ends after its last ASCII character, spaces of the data included, except
+           * that tshark 4.0 drops one trailing space (measured on its output). */
+          if (kk > 0 && line[kk - 1] == ' ')
             kk--;
           line[kk] = '\0';
           g_string_append_printf (out, "%s%s\n", prefix, line);
