@@ -661,20 +661,19 @@ first_pass (SsTcpConv *conv,
   info->initial_rtt_ns = st->first_rtt_ns;
 }
 
-static void
-put_varint (GByteArray *out,
-            guint64     v)
+/* Appends @v to @p as a variable-length integer (7 bits a byte, low bits first); returns the
+ * end. */
+static guint8 *
+put_varint (guint8  *p,
+            guint64  v)
 {
-  guint8 buf[10];
-  guint n = 0;
-
   while (v >= 0x80)
     {
-      buf[n++] = (guint8) (v | 0x80);
+      *p++ = (guint8) (v | 0x80);
       v >>= 7;
     }
-  buf[n++] = (guint8) v;
-  g_byte_array_append (out, buf, n);
+  *p++ = (guint8) v;
+  return p;
 }
 
 static guint64
@@ -717,6 +716,8 @@ remember_frame (SsTcpConv       *conv,
   guint32 header = 0;
   guint32 at = conv->records->len;
   guint32 none = NO_RECORD;
+  guint8 buf[14 * 10];       /* at most 14 values of at most 10 bytes */
+  guint8 *p = buf;
 
   /* Records are addressed with 32 bits: past 4 GiB of them, stop remembering. */
   if (conv->records->len > G_MAXUINT32 - 128)
@@ -737,29 +738,30 @@ remember_frame (SsTcpConv       *conv,
   header |= info->bytes_in_flight ? REC_IN_FLIGHT : 0;
   header |= info->push_bytes_sent ? REC_PUSH_BYTES : 0;
 
-  put_varint (conv->records, header);
-  put_varint (conv->records, info->stream);
-  put_varint (conv->records, info->rel_seq);
-  put_varint (conv->records, info->rel_ack);
+  p = put_varint (p, header);
+  p = put_varint (p, info->stream);
+  p = put_varint (p, info->rel_seq);
+  p = put_varint (p, info->rel_ack);
   if (!(header & (REC_WIN_UNKNOWN | REC_WIN_NONE)))
-    put_varint (conv->records, (guint32) info->win_scalefactor);
+    p = put_varint (p, (guint32) info->win_scalefactor);
   if (header & REC_AFLAGS)
-    put_varint (conv->records, info->aflags);
+    p = put_varint (p, info->aflags);
   if (header & REC_DUPACK_NUM)
-    put_varint (conv->records, info->dupack_num);
+    p = put_varint (p, info->dupack_num);
   if (header & REC_DUPACK_FRAME)
-    put_varint (conv->records, info->dupack_frame);
+    p = put_varint (p, info->dupack_frame);
   if (header & REC_ACKS_FRAME)
-    put_varint (conv->records, info->acks_frame);
+    p = put_varint (p, info->acks_frame);
   if (header & REC_ACK_RTT)
-    put_varint (conv->records, zigzag (info->ack_rtt_ns));
+    p = put_varint (p, zigzag (info->ack_rtt_ns));
   if (header & REC_INITIAL_RTT)
-    put_varint (conv->records, zigzag (info->initial_rtt_ns));
+    p = put_varint (p, zigzag (info->initial_rtt_ns));
   if (header & REC_IN_FLIGHT)
-    put_varint (conv->records, info->bytes_in_flight);
+    p = put_varint (p, info->bytes_in_flight);
   if (header & REC_PUSH_BYTES)
-    put_varint (conv->records, info->push_bytes_sent);
+    p = put_varint (p, info->push_bytes_sent);
 
+  g_byte_array_append (conv->records, buf, (guint) (p - buf));
   while (conv->offsets->len <= number)
     g_array_append_val (conv->offsets, none);
   g_array_index (conv->offsets, guint32, number) = at;
