@@ -159,48 +159,58 @@ ss_cli_time_precision (const SsCapfile *cap,
   return digits;
 }
 
+/* Pads to @width characters (not bytes: "→" and names may be UTF-8). */
 static void
 append_padded (GString    *out,
                const char *s,
                guint       width,
                gboolean    right)
 {
-  glong chars = g_utf8_strlen (s, -1);
+  gsize bytes = strlen (s);
+  glong chars = bytes;
 
+  for (gsize i = 0; i < bytes; i++)
+    if ((guchar) s[i] >= 0x80)
+      {
+        chars = g_utf8_strlen (s, -1);
+        break;
+      }
   if (right)
     for (glong i = chars; i < (glong) width; i++)
       g_string_append_c (out, ' ');
-  g_string_append (out, s);
+  g_string_append_len (out, s, bytes);
   if (!right)
     for (glong i = chars; i < (glong) width; i++)
       g_string_append_c (out, ' ');
 }
 
+/* The summary line is printed for every packet shown, so it is put together without printf. */
 void
 ss_cli_print_summary (const SsPacket *pkt,
                       gint64          rel_ns,
                       guint           precision,
                       GString        *out)
 {
-  char num[16], t[48], src[64] = "", dst[64] = "";
+  char num[24], t[48], src[64] = "", dst[64] = "", digits[24];
   const SsAddress *s = pkt->net_src.type != SS_ADDR_NONE ? &pkt->net_src : &pkt->dl_src;
   const SsAddress *d = pkt->net_dst.type != SS_ADDR_NONE ? &pkt->net_dst : &pkt->dl_dst;
-  gint64 secs;
-  gint64 frac;
   gboolean neg = rel_ns < 0;
   guint64 abs_ns = neg ? (guint64) -rel_ns : (guint64) rel_ns;
-  guint64 div = 1;
+  guint64 frac = abs_ns % 1000000000;
+  char *p = t;
 
-  for (guint i = precision; i < 9; i++)
-    div *= 10;
-  secs = abs_ns / 1000000000;
-  frac = (abs_ns % 1000000000) / div;
-  g_snprintf (num, sizeof num, "%u", pkt->number);
+  ss_format_uint_dec (pkt->number, num);
+  if (neg)
+    *p++ = '-';
+  p += ss_format_uint_dec (abs_ns / 1000000000, p);
   if (precision > 0)
-    g_snprintf (t, sizeof t, "%s%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, neg ? "-" : "", secs,
-                (int) precision, frac);
-  else
-    g_snprintf (t, sizeof t, "%s%" G_GINT64_FORMAT, neg ? "-" : "", secs);
+    {
+      /* The first @precision of the nine digits of the nanoseconds, as "%0*d" of them. */
+      *p++ = '.';
+      for (guint i = 0, div = 100000000; i < precision && i < 9; i++, div /= 10)
+        *p++ = (char) ('0' + frac / div % 10);
+    }
+  *p = '\0';
   if (s->type != SS_ADDR_NONE)
     ss_address_to_string (s, src, sizeof src);
   if (d->type != SS_ADDR_NONE)
@@ -213,8 +223,14 @@ ss_cli_print_summary (const SsPacket *pkt,
   append_padded (out, src, 12, TRUE);
   g_string_append (out, " → ");
   append_padded (out, dst, 12, FALSE);
-  g_string_append_printf (out, " %s %u %s\n", pkt->col_protocol ? pkt->col_protocol : "",
-                          pkt->len, pkt->col_info);
+  g_string_append_c (out, ' ');
+  g_string_append (out, pkt->col_protocol ? pkt->col_protocol : "");
+  g_string_append_c (out, ' ');
+  ss_format_uint_dec (pkt->len, digits);
+  g_string_append (out, digits);
+  g_string_append_c (out, ' ');
+  g_string_append (out, pkt->col_info);
+  g_string_append_c (out, '\n');
 }
 
 static void

@@ -16,7 +16,7 @@ ss_format_ipv6 (const guint8 *a,
 {
   guint16 w[8];
   int best = -1, best_len = 0;
-  GString *s;
+  char *p;
 
   for (guint i = 0; i < 8; i++)
     w[i] = (guint16) (a[2 * i] << 8 | a[2 * i + 1]);
@@ -48,21 +48,61 @@ ss_format_ipv6 (const guint8 *a,
       return;
     }
 
-  s = g_string_sized_new (46);
+  /* By hand: the Info and summary columns format addresses for every frame. */
+  g_return_if_fail (size >= 46);
+  p = buf;
   for (int i = 0; i < 8; i++)
     {
+      gboolean lead = TRUE;
+
       if (i == best)
         {
-          g_string_append (s, "::");
+          *p++ = ':';
+          *p++ = ':';
           i += best_len - 1;
           continue;
         }
-      if (s->len && s->str[s->len - 1] != ':')
-        g_string_append_c (s, ':');
-      g_string_append_printf (s, "%x", w[i]);
+      if (p > buf && p[-1] != ':')
+        *p++ = ':';
+      for (int shift = 12; shift >= 0; shift -= 4)
+        {
+          guint nibble = (w[i] >> shift) & 0xf;
+
+          if (lead && nibble == 0 && shift > 0)
+            continue;
+          lead = FALSE;
+          *p++ = "0123456789abcdef"[nibble];
+        }
     }
-  g_strlcpy (buf, s->str, size);
-  g_string_free (s, TRUE);
+  *p = '\0';
+}
+
+guint
+ss_format_uint_dec (guint64  value,
+                    char    *buf)
+{
+  char tmp[24];
+  guint n = 0, len;
+  guint32 small;
+
+  while (value > G_MAXUINT32)
+    {
+      tmp[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  /* 32-bit division is much cheaper, and most values are ports, lengths and sequence numbers. */
+  small = (guint32) value;
+  do
+    {
+      tmp[n++] = (char) ('0' + small % 10);
+      small /= 10;
+    }
+  while (small);
+  len = n;
+  for (guint i = 0; i < len; i++)
+    buf[i] = tmp[--n];
+  buf[len] = '\0';
+  return len;
 }
 
 void

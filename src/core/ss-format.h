@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 void        ss_format_ipv6         (const guint8   *addr,
                                     char           *buf,
                                     gsize           size);
+/* @value in decimal at @buf (room for 21 bytes), NUL-terminated; returns the length. */
+guint       ss_format_uint_dec     (guint64         value,
+                                    char           *buf);
 /* The value as `-T fields` and JSON print it: numbers raw, hex for BASE_HEX, addresses in their
  * usual notation, bytes as hex digits, times as tshark shows them. Appends to @out. */
 void        ss_format_field_value  (const SsItem   *item,

@@ -598,6 +598,40 @@ ss_packet_append_info_sep (SsPacket   *pkt,
 }
 
 void
+ss_packet_append_info_str (SsPacket   *pkt,
+                           const char *text)
+{
+  gsize room, n;
+
+  if (!pkt->want_columns)
+    return;
+  /* Cut where g_vsnprintf would cut, so every way of appending gives the same column. */
+  room = sizeof pkt->col_info - pkt->col_info_len;
+  if (room <= 1)
+    return;
+  n = strlen (text);
+  n = MIN (n, room - 1);
+  memcpy (pkt->col_info + pkt->col_info_len, text, n);
+  pkt->col_info_len += n;
+  pkt->col_info[pkt->col_info_len] = '\0';
+}
+
+void
+ss_packet_append_info_uint (SsPacket   *pkt,
+                            const char *prefix,
+                            guint64     value)
+{
+  char digits[24];
+
+  if (!pkt->want_columns)
+    return;
+  if (prefix[0])
+    ss_packet_append_info_str (pkt, prefix);
+  ss_format_uint_dec (value, digits);
+  ss_packet_append_info_str (pkt, digits);
+}
+
+void
 ss_packet_fence_info (SsPacket *pkt)
 {
   pkt->col_info_fence = pkt->col_info_len;
@@ -665,26 +699,56 @@ ss_packet_in_icmp_error (const SsPacket *pkt)
   return strstr (pkt->protocols, ":icmp:") != NULL || strstr (pkt->protocols, ":icmpv6:") != NULL;
 }
 
+static char *
+put_dec_byte (char   *p,
+              guint8  b)
+{
+  if (b >= 100)
+    *p++ = (char) ('0' + b / 100);
+  if (b >= 10)
+    *p++ = (char) ('0' + b / 10 % 10);
+  *p++ = (char) ('0' + b % 10);
+  return p;
+}
+
+/* By hand rather than with g_snprintf: the Info and summary columns format addresses for every
+ * frame, and a printf of them cost more than the dissection. */
 const char *
 ss_address_to_string (const SsAddress *addr,
                       char            *buf,
                       gsize            size)
 {
+  static const char hex[] = "0123456789abcdef";
   const guint8 *a = addr->data;
+  char *p = buf;
 
+  g_return_val_if_fail (size >= (addr->type == SS_ADDR_IPV6 ? 46u : 18u), buf);
   switch (addr->type)
     {
     case SS_ADDR_IPV4:
-      g_snprintf (buf, size, "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+      for (guint i = 0; i < 4; i++)
+        {
+          if (i)
+            *p++ = '.';
+          p = put_dec_byte (p, a[i]);
+        }
+      *p = '\0';
       break;
     case SS_ADDR_ETHER:
-      g_snprintf (buf, size, "%02x:%02x:%02x:%02x:%02x:%02x", a[0], a[1], a[2], a[3], a[4], a[5]);
+      for (guint i = 0; i < 6; i++)
+        {
+          if (i)
+            *p++ = ':';
+          *p++ = hex[a[i] >> 4];
+          *p++ = hex[a[i] & 0xf];
+        }
+      *p = '\0';
       break;
     case SS_ADDR_IPV6:
       ss_format_ipv6 (a, buf, size);
       break;
     default:
-      g_strlcpy (buf, "", size);
+      buf[0] = '\0';
       break;
     }
   return buf;

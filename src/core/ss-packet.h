@@ -415,6 +415,14 @@ void     ss_packet_append_info_sep (SsPacket     *pkt,
                                   const char     *sep,
                                   const char     *format,
                                   ...) G_GNUC_PRINTF (3, 4);
+/* The same without a format, for the parts every frame of a common protocol writes ("Seq=",
+ * port numbers): a printf per part costs more than dissecting the header. */
+void     ss_packet_append_info_str (SsPacket     *pkt,
+                                  const char     *text);
+/* Appends @prefix (may be "") and @value in decimal. */
+void     ss_packet_append_info_uint (SsPacket    *pkt,
+                                  const char     *prefix,
+                                  guint64         value);
 /* Keeps what the Info column holds now from being cleared by upper layers. */
 void     ss_packet_fence_info    (SsPacket       *pkt);
 void     ss_packet_set_net_addresses (SsPacket   *pkt,

@@ -111,7 +111,10 @@ dissect_eth (SsPacket *pkt,
     {
       ss_address_to_string (&pkt->dl_src, sbuf, sizeof sbuf);
       ss_address_to_string (&pkt->dl_dst, dbuf, sizeof dbuf);
-      ss_packet_set_info (pkt, "%s → %s", sbuf, dbuf);
+      ss_packet_clear_info (pkt);
+      ss_packet_append_info_str (pkt, sbuf);
+      ss_packet_append_info_str (pkt, " → ");
+      ss_packet_append_info_str (pkt, dbuf);
       ss_item_set_text (pkt, l.top, "Ethernet II, Src: %s, Dst: %s", sbuf, dbuf);
     }
 

@@ -147,7 +147,7 @@ dissect_ip (SsPacket *pkt,
   guint8 proto, flags;
   const guint8 *src, *dst;
   SsItem *it, *sub;
-  char sbuf[16], dbuf[16];
+  char sbuf[18], dbuf[18];
 
   if (ss_reader_failed (r))
     return;

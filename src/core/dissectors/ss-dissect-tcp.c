@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-dissectors.h"
+#include "ss-format.h"
 #include "ss-tcp-reasm.h"
 
 enum
@@ -282,25 +283,26 @@ static const SsExpertDef tcp_experts[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_experts) == TCP_E_COUNT);
 
-/* "[SYN, ACK]" in Wireshark's order. */
+/* "SYN, ACK" in Wireshark's order, into @out of TCP_FLAGS_INFO_MAX bytes. */
+#define TCP_FLAGS_INFO_MAX 64
+
 static void
 flags_to_info (guint16  flags,
-               GString *out)
+               char    *out)
 {
   static const struct { guint16 bit; const char *name; } names[] = {
     { 0x001, "FIN" }, { 0x002, "SYN" }, { 0x004, "RST" }, { 0x008, "PSH" }, { 0x010, "ACK" },
     { 0x020, "URG" }, { 0x040, "ECE" }, { 0x080, "CWR" }, { 0x100, "AE" },
   };
-  gboolean first = TRUE;
+  char *end = out;
 
+  /* Every name at once is 50 bytes: the buffer cannot overflow. */
+  *end = '\0';
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (flags & names[i].bit)
-      {
-        g_string_append_printf (out, "%s%s", first ? "" : ", ", names[i].name);
-        first = FALSE;
-      }
+      end = g_stpcpy (g_stpcpy (end, end == out ? "" : ", "), names[i].name);
   if (flags & 0xe00)
-    g_string_append_printf (out, "%sReserved", first ? "" : ", ");
+    g_stpcpy (g_stpcpy (end, end == out ? "" : ", "), "Reserved");
 }
 
 /* "··········S·" as tcp.flags.str. */
@@ -325,27 +327,36 @@ flags_to_str (guint16  flags,
   *p = '\0';
 }
 
+/* 40 bytes of options say at most " SLE=4294967295 SRE=4294967295" four times and a little
+ * more: this holds every Info text they can give. */
+#define TCP_OPTIONS_INFO_MAX 256
+
 typedef struct
 {
   gint     wscale;
-  GString *info;         /* Info column text of the options, NULL when nobody shows it */
+  gboolean want_info;    /* whether anybody shows the Info column */
+  char     info[TCP_OPTIONS_INFO_MAX]; /* Info column text of the options */
+  guint    info_len;
   guint32  sack_base;    /* SACK edges are shown relative to the peer's first sequence number */
 } TcpOptionState;
 
-static void info_printf (GString *info, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
+/* Appends @text and, unless @with_value is FALSE, @value in decimal (no printf: this runs for
+ * every segment shown). */
 static void
-info_printf (GString    *info,
-             const char *format,
-             ...)
+info_add (TcpOptionState *st,
+          const char     *text,
+          gboolean        with_value,
+          guint32         value)
 {
-  va_list args;
+  gsize n = strlen (text);
 
-  if (!info)
+  if (!st->want_info || st->info_len + n + 12 >= sizeof st->info)
     return;
-  va_start (args, format);
-  g_string_append_vprintf (info, format, args);
-  va_end (args);
+  memcpy (st->info + st->info_len, text, n);
+  st->info_len += n;
+  if (with_value)
+    st->info_len += ss_format_uint_dec (value, st->info + st->info_len);
+  st->info[st->info_len] = '\0';
 }
 
 static void
@@ -401,7 +412,7 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_MSS_VAL, off + 2, 2, SS_ENC_BE);
-              info_printf (st->info, " MSS=%u", mss);
+              info_add (st, " MSS=", TRUE, mss);
             }
           break;
         case 3:
@@ -418,7 +429,7 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPT_WSCALE_SHIFT, off + 2, 1, SS_ENC_BE);
               ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_WSCALE_MULTIPLIER, off + 2, 1,
                                                     mult), SS_ITEM_GENERATED);
-              info_printf (st->info, " WS=%u", mult);
+              info_add (st, " WS=", TRUE, mult);
               st->wscale = shift;
             }
           break;
@@ -427,7 +438,7 @@ dissect_options (SsLayer        *l,
           ss_item_set_text (pkt, opt, "TCP Option - SACK permitted");
           ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
           ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
-          info_printf (st->info, " SACK_PERM");
+          info_add (st, " SACK_PERM", FALSE, 0);
           break;
         case 5:
           {
@@ -445,7 +456,8 @@ dissect_options (SsLayer        *l,
                   break;
                 ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, le);
                 ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, re);
-                info_printf (st->info, " SLE=%u SRE=%u", le, re);
+                info_add (st, " SLE=", TRUE, le);
+                info_add (st, " SRE=", TRUE, re);
               }
             ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_COUNT, off, 0, n),
                                SS_ITEM_GENERATED);
@@ -464,7 +476,8 @@ dissect_options (SsLayer        *l,
               ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_TSVAL, off + 2, 4, SS_ENC_BE);
               ss_layer_add_item (l, opt, TCP_F_OPT_TSECR, off + 6, 4, SS_ENC_BE);
-              info_printf (st->info, " TSval=%u TSecr=%u", tsval, tsecr);
+              info_add (st, " TSval=", TRUE, tsval);
+              info_add (st, " TSecr=", TRUE, tsecr);
             }
           break;
         default:
@@ -488,10 +501,11 @@ add_reltime (SsLayer *l,
   return ss_layer_add_time (l, parent, field, 0, 0, ns / 1000000000, (gint32) (ns % 1000000000));
 }
 
-/* Info column prefix of the analysis flags, in the order Wireshark prepends them. */
+/* Appends the Info column prefix of the analysis flags: Wireshark prepends them in the order of
+ * this table, so the last found comes first. */
 static void
 analysis_info_prefix (const SsTcpInfo *info,
-                      GString         *out)
+                      SsPacket        *pkt)
 {
   static const struct { guint32 flag; const char *text; } prefixes[] = {
     { SS_TCP_A_RETRANSMISSION, "[TCP Retransmission] " },
@@ -511,18 +525,17 @@ analysis_info_prefix (const SsTcpInfo *info,
     { SS_TCP_A_ZERO_WINDOW_PROBE_ACK, "[TCP ZeroWindowProbeAck] " },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  for (guint i = G_N_ELEMENTS (prefixes); i-- > 0;)
     {
       if (!(info->aflags & prefixes[i].flag))
         continue;
-      /* Each one is prepended, so the last found comes first. */
       if (prefixes[i].text)
-        g_string_prepend (out, prefixes[i].text);
+        ss_packet_append_info_str (pkt, prefixes[i].text);
       else
         {
-          g_autofree char *dup = g_strdup_printf ("[TCP Dup ACK %u#%u] ", info->dupack_frame,
-                                                  info->dupack_num);
-          g_string_prepend (out, dup);
+          ss_packet_append_info_uint (pkt, "[TCP Dup ACK ", info->dupack_frame);
+          ss_packet_append_info_uint (pkt, "#", info->dupack_num);
+          ss_packet_append_info_str (pkt, "] ");
         }
     }
 }
@@ -957,13 +970,13 @@ dissect_tcp (SsPacket *pkt,
 {
   SsLayer l = ss_packet_begin_layer (pkt, SS_PROTO_TCP, r, 0, 20);
   SsTcpInfo info = { 0 };
-  TcpOptionState opts = { -1, NULL };
+  TcpOptionState opts = { -1, FALSE, "", 0, 0 };
   guint16 sport, dport, flags, window;
   guint32 seq, ack, seglen;
   guint hlen;
   SsItem *it, *fl;
   gboolean text = pkt->full || pkt->want_columns;
-  g_autoptr(GString) flag_text = text ? g_string_new (NULL) : NULL;
+  char flag_text[TCP_FLAGS_INFO_MAX];
   const SsProtocol *next;
   char str[40];
 
@@ -1054,13 +1067,12 @@ dissect_tcp (SsPacket *pkt,
 
   if (pkt->want_columns)
     {
-      g_autoptr(GString) prefix = g_string_new (NULL);
-
-      analysis_info_prefix (&info, prefix);
+      ss_packet_clear_info (pkt);
+      analysis_info_prefix (&info, pkt);
       /* The prefix stays when an upper layer writes its own Info. */
-      ss_packet_set_info (pkt, "%s", prefix->str);
       ss_packet_fence_info (pkt);
-      ss_packet_append_info (pkt, "%u → %u", sport, dport);
+      ss_packet_append_info_uint (pkt, "", sport);
+      ss_packet_append_info_uint (pkt, " → ", dport);
     }
 
   if (info.have_stream)
@@ -1088,7 +1100,7 @@ dissect_tcp (SsPacket *pkt,
   if (text)
     {
       flags_to_info (flags, flag_text);
-      ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text->str);
+      ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text);
     }
   for (guint f = TCP_F_FLAGS_RES; f <= TCP_F_FLAGS_FIN; f++)
     ss_layer_add_item (&l, fl, f, 12, 2, SS_ENC_BE);
@@ -1127,7 +1139,7 @@ dissect_tcp (SsPacket *pkt,
                      SS_ITEM_GENERATED);
   ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
 
-  opts.info = text ? g_string_new (NULL) : NULL;
+  opts.want_info = pkt->want_columns;
   /* The edges acknowledge the peer's bytes: relative to the base of the other direction. */
   opts.sack_base = info.relative ? info.ack - info.rel_ack : 0;
   if (hlen > 20)
@@ -1156,16 +1168,17 @@ dissect_tcp (SsPacket *pkt,
 
   if (pkt->want_columns)
     {
-      ss_packet_append_info (pkt, " [%s] Seq=%u", flag_text->str, info.rel_seq);
+      ss_packet_append_info_str (pkt, " [");
+      ss_packet_append_info_str (pkt, flag_text);
+      ss_packet_append_info_uint (pkt, "] Seq=", info.rel_seq);
       if (flags & 0x010)
-        ss_packet_append_info (pkt, " Ack=%u", info.rel_ack);
-      ss_packet_append_info (pkt, " Win=%u", info.win_size);
+        ss_packet_append_info_uint (pkt, " Ack=", info.rel_ack);
+      ss_packet_append_info_uint (pkt, " Win=", info.win_size);
       if (flags & 0x020)
-        ss_packet_append_info (pkt, " Urg=%u", ss_reader_get_ntohs (r, 18));
-      ss_packet_append_info (pkt, " Len=%u%s", seglen, opts.info->str);
+        ss_packet_append_info_uint (pkt, " Urg=", ss_reader_get_ntohs (r, 18));
+      ss_packet_append_info_uint (pkt, " Len=", seglen);
+      ss_packet_append_info_str (pkt, opts.info);
     }
-  if (opts.info)
-    g_string_free (opts.info, TRUE);
 
   if (!ss_reader_check (r, 0, hlen) || (seglen == 0 && !(flags & 0x001)))
     return;

@@ -86,7 +86,10 @@ dissect_udp (SsPacket *pkt,
   if (l.top)
     ss_item_set_text (pkt, l.top, "User Datagram Protocol, Src Port: %u, Dst Port: %u", sport,
                       dport);
-  ss_packet_set_info (pkt, "%u → %u Len=%u", sport, dport, ulen >= 8 ? ulen - 8 : 0);
+  ss_packet_clear_info (pkt);
+  ss_packet_append_info_uint (pkt, "", sport);
+  ss_packet_append_info_uint (pkt, " → ", dport);
+  ss_packet_append_info_uint (pkt, " Len=", ulen >= 8 ? ulen - 8 : 0);
 
   if (ulen == 0 && r->reported > 65535)
     ulen = (guint16) 0;   /* jumbogram: the IPv6 payload length rules */
