@@ -114,6 +114,11 @@ ss_packet_begin_layer (SsPacket     *pkt,
       n = len < 0 ? ss_reader_remaining (r, off) : MIN ((guint32) len, ss_reader_remaining (r, off));
       l.top = ss_packet_new_item (pkt, NULL, l.base, r, off, n);
       l.top->text = p->name;
+      /* What "contains" and "matches" search, as in Wireshark: every byte the protocol was
+       * handed, from the first ("eth contains" finds the payload's bytes too); the node's range
+       * is what slices and len() read. */
+      l.top->v.bytes.data = r->data;
+      l.top->v.bytes.len = r->captured;
     }
   return l;
 }

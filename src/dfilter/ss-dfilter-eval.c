@@ -27,6 +27,7 @@ typedef struct
   guint           cap;
   gsize           scratch_used;
   GSList         *heap;
+  gboolean        search;       /* loading the field searched by contains/matches */
   SsDfValue       local[LOCAL_VALUES];
   guint8          scratch[SCRATCH];
 } SsDfEval;
@@ -71,9 +72,14 @@ scratch_alloc (SsDfEval *ev,
 
 /* ---- values of items ------------------------------------------------------------------ */
 
+/* @search: the value is searched (contains, matches). Wireshark searches a protocol's whole
+ * buffer (the bytes it was handed, from its first: "eth contains" reads the payload too), while
+ * slices, len() and comparisons read the protocol's node (the header for "udp", the segment for
+ * "tcp" after the core sets its length): tshark 4.0 in -T fields, -V and JSON mode. */
 static gboolean
 item_value (const SsPacket *pkt,
             const SsItem   *it,
+            gboolean        search,
             SsDfValue      *v)
 {
   switch (it->def->type)
@@ -136,13 +142,11 @@ item_value (const SsPacket *pkt,
       return TRUE;
     case SS_FT_PROTOCOL:
       {
-        /* A protocol's value is its bytes, as far as they were captured: the bytes the layer
-         * was given when the core records them (Wireshark's tvb: "tcp" holds the payload too),
-         * else the node's own range. */
+        /* A protocol's value is its bytes, as far as they were captured. */
         const guint8 *data = pkt->data;
         guint32 len = pkt->caplen;
 
-        if (it->v.bytes.data && it->v.bytes.len)
+        if (search && it->v.bytes.data && it->v.bytes.len)
           {
             v->kind = SS_DF_VK_BYTES;
             v->b.data = it->v.bytes.data;
@@ -845,7 +849,7 @@ eval_field (SsDfEval         *ev,
         continue;
       if (!(v = push (ev)))
         break;
-      if (!item_value (ev->pkt, it, v) || !kind_fits (e->vkind, v->kind))
+      if (!item_value (ev->pkt, it, ev->search, v) || !kind_fits (e->vkind, v->kind))
         {
           ev->n--;
           continue;
@@ -906,7 +910,8 @@ eval_field_cmp_const (SsDfEval       *ev,
 
       if (!entity_has_id (f, it->id) || !it->def)
         continue;
-      if (!item_value (ev->pkt, it, &v) || !kind_fits (f->vkind, v.kind))
+      if (!item_value (ev->pkt, it, t->regex || t->op == SS_DF_TOK_CONTAINS, &v)
+          || !kind_fits (f->vkind, v.kind))
         continue;
       seen = TRUE;
       ok = t->regex ? matches (t->regex, &v) : test_pair (&v, c, t->op, f->vkind);
@@ -931,7 +936,9 @@ eval_cmp (SsDfEval       *ev,
       && (t->regex || t->rhs->kind == SS_DF_ENT_CONST))
     return eval_field_cmp_const (ev, t);
 
+  ev->search = t->regex || t->op == SS_DF_TOK_CONTAINS;
   na = eval_entity (ev, t->lhs);
+  ev->search = FALSE;
   if (na == 0)
     {
       ev->n = base;
