@@ -187,6 +187,34 @@ want_filter_fields (SsEngine        *engine,
     ss_engine_want_field (engine, ids[i]);
 }
 
+/* The frame that tshark -2 takes as the one before the kept frame numbered @number (1-based) for
+ * frame.time_delta: the one kept before it, except that the file's first frame was numbered 1 in
+ * the first pass too (every frame takes the number the next kept one will have), and tshark finds
+ * a frame's time by number, its time reference first (tshark_get_frame_ts()). */
+static guint
+two_pass_prev (const GArray *kept,
+               guint32       number)
+{
+  if (number <= 1)
+    return G_MAXUINT;
+  if (number == 2)
+    return 0;
+  return g_array_index (kept, guint, number - 2);
+}
+
+/* Frame @index as the pass sees it: with -2 the frames the read filter kept are numbered 1, 2, ...
+ * (@k is the position in @kept), in both passes, as tshark numbers them. */
+static SsPacket *
+dissect_frame (SsEngine     *engine,
+               const GArray *kept,
+               guint         k,
+               guint         index)
+{
+  if (!kept)
+    return ss_engine_dissect (engine, index);
+  return ss_engine_dissect_as (engine, index, k + 1, two_pass_prev (kept, k + 1));
+}
+
 static gboolean
 parse_fields_options (char           **opts,
                       SsFieldsOptions *fo,
@@ -540,7 +568,9 @@ ss_cli_run (int    argc,
 
   if (o.two_pass)
     {
-      /* First pass: every frame in order (up to -c), keeping those the read filter passes. */
+      /* First pass: every frame in order (up to -c), keeping those the read filter passes. As in
+       * tshark, a frame is numbered after the frames kept so far (one more than their count), so
+       * the read filter and the analysis see the numbers the second pass prints. */
       kept = g_array_new (FALSE, FALSE, sizeof (guint));
       for (guint index = 0; o.count <= 0 || index < (guint) o.count; index++)
         {
@@ -550,7 +580,7 @@ ss_cli_run (int    argc,
             ss_capfile_index (cap, 65536, NULL);
           if (index >= ss_capfile_get_n_frames (cap))
             break;
-          pkt = ss_engine_dissect (engine, index);
+          pkt = dissect_frame (engine, kept, kept->len, index);
           if (!rfilter || ss_dfilter_apply (rfilter, pkt))
             g_array_append_val (kept, index);
         }
@@ -593,7 +623,7 @@ ss_cli_run (int    argc,
           pkt = &frame_pkt;
         }
       else
-        pkt = ss_engine_dissect (engine, index);
+        pkt = dissect_frame (engine, kept, k, index);
       n_read++;
       /* Statistics see every packet read, whatever -Y shows, as tshark's taps do. */
       if (stats)
@@ -607,7 +637,7 @@ ss_cli_run (int    argc,
       if (lazy_columns)
         {
           ss_engine_set_want_columns (engine, TRUE);
-          pkt = ss_engine_dissect (engine, index);
+          pkt = dissect_frame (engine, kept, k, index);
           if (fix_delta_displayed)
             set_time_delta_displayed (pkt, delta_displayed, last_shown_ns == G_MININT64
                                                             ? 0 : pkt->ts_ns - last_shown_ns);
@@ -688,6 +718,10 @@ ss_cli_run (int    argc,
       if (o.line_buffered)
         fflush (stdout);
       last_shown_ns = pkt->ts_ns;
+      /* tshark finds the time of the frame numbered 1 as its time reference's: the file's first
+       * frame (see two_pass_prev()). */
+      if (kept && pkt->number == 1)
+        last_shown_ns = ss_capfile_get_frame (cap, 0)->ts_ns;
     }
 
   if (format == OUT_JSON && !o.quiet)

@@ -113,10 +113,20 @@ SsPacket *
 ss_engine_dissect (SsEngine *engine,
                    guint     index)
 {
+  return ss_engine_dissect_as (engine, index, index + 1, index > 0 ? index - 1 : G_MAXUINT);
+}
+
+SsPacket *
+ss_engine_dissect_as (SsEngine *engine,
+                      guint     index,
+                      guint32   number,
+                      guint     prev_index)
+{
   SsPacket *pkt = &engine->pkt;
   const SsFrameRecord *rec;
 
   g_return_val_if_fail (index < ss_capfile_get_n_frames (engine->cap), NULL);
+  g_return_val_if_fail (prev_index == G_MAXUINT || prev_index < index, NULL);
   rec = ss_capfile_get_frame (engine->cap, index);
 
   ss_arena_reset (engine->arena);
@@ -124,7 +134,10 @@ ss_engine_dissect (SsEngine *engine,
   pkt->reg = engine->reg;
   pkt->bases = ss_registry_get_bases (engine->reg);
   pkt->arena = engine->arena;
-  pkt->number = index + 1;
+  pkt->number = number;
+  pkt->has_prev = prev_index != G_MAXUINT;
+  if (pkt->has_prev)
+    pkt->prev_ts_ns = ss_capfile_get_frame (engine->cap, prev_index)->ts_ns;
   pkt->ts_ns = rec->ts_ns;
   pkt->caplen = rec->caplen;
   pkt->len = rec->len;

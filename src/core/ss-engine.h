@@ -43,6 +43,13 @@ void            ss_engine_set_single_pass   (SsEngine         *engine,
 /* Dissects frame @index (0-based). The packet is valid until the next call. */
 SsPacket       *ss_engine_dissect           (SsEngine         *engine,
                                              guint             index);
+/* Dissects frame @index as frame number @number following frame @prev_index (G_MAXUINT: the
+ * first), for a pass that skips frames and numbers those it keeps 1, 2, ... (tshark's -2 -R).
+ * Per-frame state is kept by number, as Wireshark keeps it. */
+SsPacket       *ss_engine_dissect_as        (SsEngine         *engine,
+                                             guint             index,
+                                             guint32           number,
+                                             guint             prev_index);
 const SsCapfile *ss_engine_get_capfile      (const SsEngine   *engine);
 const SsRegistry *ss_engine_get_registry    (const SsEngine   *engine);
 

@@ -192,6 +192,8 @@ struct _SsPacket
   guint32           epb_flags;
   const guint8     *data;
   gboolean          visited;       /* dissected before (not the first pass) */
+  gboolean          has_prev;      /* a frame comes before this one (frame.time_delta) */
+  gint64            prev_ts_ns;    /* its time */
 
   /* what to keep */
   gboolean          full;          /* keep every item and build the tree */

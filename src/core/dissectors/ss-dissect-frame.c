@@ -166,7 +166,6 @@ ss_frame_dissect (SsPacket        *pkt,
 {
   const SsInterface *iface = ss_capfile_get_interface (cap, pkt->interface_id);
   const SsFrameRecord *first = ss_capfile_get_frame (cap, 0);
-  const SsFrameRecord *prev = index > 0 ? ss_capfile_get_frame (cap, index - 1) : NULL;
   SsReader r;
   SsLayer l;
   SsItem *protocols;
@@ -233,10 +232,12 @@ ss_frame_dissect (SsPacket        *pkt,
   ss_layer_add_time (&l, NULL, FRAME_F_TIME, 0, 0, secs, nsecs);
   ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_OFFSET_SHIFT, 0), SS_ITEM_GENERATED);
   ss_layer_add_time (&l, NULL, FRAME_F_TIME_EPOCH, 0, 0, secs, nsecs);
-  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_DELTA, prev ? pkt->ts_ns - prev->ts_ns : 0),
+  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_DELTA,
+                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
                      SS_ITEM_GENERATED);
   ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_DELTA_DISPLAYED,
-                                  prev ? pkt->ts_ns - prev->ts_ns : 0), SS_ITEM_GENERATED);
+                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
+                     SS_ITEM_GENERATED);
   ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_RELATIVE, pkt->ts_ns - first->ts_ns),
                      SS_ITEM_GENERATED);
   ss_layer_add_uint (&l, NULL, FRAME_F_NUMBER, 0, 0, pkt->number);
