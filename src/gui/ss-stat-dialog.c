@@ -24,6 +24,7 @@ typedef struct
   guint           progress_source;
   gint            progress;       /* permille, atomic */
   gboolean        running;
+  gboolean        rerun_pending;  /* asked again while running: once it is over */
   gboolean        ready;
   char           *filter;
 } SsStatDialogPrivate;
@@ -79,6 +80,14 @@ run_done_cb (GObject      *source,
   gtk_widget_set_sensitive (GTK_WIDGET (priv->apply_button), TRUE);
   SS_STAT_DIALOG_GET_CLASS (self)->finish (self);
   gtk_stack_set_visible_child_name (priv->stack, "result");
+  if (priv->rerun_pending)
+    {
+      /* A control changed during the run: count again with it rather than show a stale result
+       * as the answer. */
+      priv->rerun_pending = FALSE;
+      ss_stat_dialog_rerun (self);
+      return;
+    }
   priv->ready = TRUE;
 }
 
@@ -101,8 +110,14 @@ ss_stat_dialog_rerun (SsStatDialog *self)
   g_autofree char *filter = NULL;
 
   g_return_if_fail (SS_IS_STAT_DIALOG (self));
-  if (priv->running || !priv->doc)
+  if (!priv->doc)
     return;
+  if (priv->running)
+    {
+      priv->rerun_pending = TRUE;
+      priv->ready = FALSE;
+      return;
+    }
   filter = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (priv->filter_entry))));
   priv->ready = FALSE;
   if (!SS_STAT_DIALOG_GET_CLASS (self)->prepare (self, filter, &error))

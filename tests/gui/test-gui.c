@@ -1443,6 +1443,8 @@ test_io_graph (void)
                   "tcp.analysis.zero_window");
   check_io_graph (dialog, path, "0.1", G_GINT64_CONSTANT (100000000), SS_IO_GRAPH_BYTES,
                   "tcp.srcport == 9001");
+  /* Changed again while counting: the result shown is the last setting's. */
+  ss_io_graph_dialog_configure (dialog, G_GINT64_CONSTANT (1000000000), SS_IO_GRAPH_BYTES, "tcp");
   check_io_graph (dialog, path, "0.1", G_GINT64_CONSTANT (100000000), SS_IO_GRAPH_PACKETS,
                   "tcp.analysis.retransmission");
   maybe_save_shot (GTK_WIDGET (dialog), "io-graph");
