@@ -85,8 +85,8 @@ typedef struct
 } SsAddress;
 
 /* Bytes a dissector hands to a follow tap, as tshark's tap_queue_packet() on "http_follow":
- * an HTTP message's start line and headers, its (de-chunked, decompressed) body, or what
- * follows it. Kept, in dissection order, only when the engine is asked for them
+ * an HTTP message's start line and headers, then its (de-chunked, decompressed) body.
+ * Kept, in dissection order, only when the engine is asked for them
  * (ss_engine_set_want_follow_data()); the bytes live in the frame arena. */
 typedef struct _SsFollowData SsFollowData;
 struct _SsFollowData

@@ -2041,8 +2041,7 @@ dissect_message (HttpCtx *c,
           ss_packet_set_info (pkt, "Continuation");
           open_node (c, &l, off, TRUE);
           ss_reader_sub (r, orig, -1, &rest);
-          /* tshark's follow tap gets it as it is */
-          ss_packet_follow_data (pkt, SS_PROTO_HTTP, rest.data, rest.captured);
+          /* tshark 4.0 hands a continuation to no follow tap (later versions do). */
           ss_packet_call (pkt, NULL, &rest, 0);
         }
       return -1;
