@@ -1,8 +1,10 @@
 /* ss-live-capture.c: a live capture shown in the window (see the header) */
 #include "config.h"
 
+#define _GNU_SOURCE 1
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/xattr.h>
@@ -10,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <glib-unix.h>
 #include <gio/gunixinputstream.h>
 
 #include "ss-application.h"
@@ -19,8 +22,9 @@
 #include "ss-window-private.h"
 
 #define LIVE_KEY "ss-live-capture"
-#define READ_CHUNK 65536
+#define READ_CHUNK (256 * 1024)
 #define STDERR_MAX 16384
+#define PIPE_SIZE (1 << 20)   /* /proc/sys/fs/pipe-max-size by default */
 
 struct _SsLiveCapture
 {
@@ -32,7 +36,18 @@ struct _SsLiveCapture
   char           *ifaces;       /* for the status bar */
   int             fd;           /* the temporary file, written */
 
-  /* pcapng framing of the stream: whole blocks end at `published` */
+  /* The copier thread reads the helper's output and appends it to the file, so the helper never
+   * waits for the main loop. Under `mutex`: copied, copier_done, copier_error. */
+  GThread        *copier;
+  GMutex          mutex;
+  int             out_fd;
+  int             wake[2];      /* a byte written to wake[1] stops the copier */
+  guint64         copied;       /* the file up to here holds whole blocks */
+  gboolean        copier_done;
+  char           *copier_error;
+  guint64         shown_size;   /* what the document was told (main thread) */
+
+  /* pcapng framing of the stream (copier thread): whole blocks end at `published` */
   guint64         written;
   guint64         published;
   gboolean        swap;
@@ -104,8 +119,20 @@ live_free (gpointer data)
   SsLiveCapture *live = data;
 
   g_cancellable_cancel (live->cancellable);
-  if (live->proc && !live->exited)
+  if (live->proc && !live->exited && !live->use_pkexec)
     g_subprocess_send_signal (live->proc, SIGTERM);
+  if (live->copier)
+    {
+      if (write (live->wake[1], "x", 1) < 0)
+        g_warning ("could not stop the capture copier: %s", g_strerror (errno));
+      g_thread_join (live->copier);
+    }
+  if (live->wake[0] >= 0)
+    close (live->wake[0]);
+  if (live->wake[1] >= 0)
+    close (live->wake[1]);
+  g_mutex_clear (&live->mutex);
+  g_free (live->copier_error);
   if (live->tick)
     g_source_remove (live->tick);
   release_window (live);
@@ -211,11 +238,14 @@ filter_new_frames (SsLiveCapture *live)
                                          matches->len);
 }
 
+static void sync_copier (SsLiveCapture *live);
+
 static gboolean
 tick_cb (gpointer data)
 {
   SsLiveCapture *live = data;
 
+  sync_copier (live);
   filter_new_frames (live);
   if (live->finished && (!live->doc || ss_document_is_loaded (live->doc)))
     {
@@ -312,7 +342,7 @@ finish (SsLiveCapture *live)
     return;
   live->finished = TRUE;
   if (live->doc)
-    ss_document_grow (live->doc, live->published, TRUE);
+    ss_document_grow (live->doc, live->shown_size, TRUE);
   if (live->orphan)
     {
       /* Not from within a callback of its own streams: later. */
@@ -401,7 +431,7 @@ publish_blocks (SsLiveCapture *live)
 static void
 grew (SsLiveCapture *live)
 {
-  if (live->published == 0 || !live->win)
+  if (live->shown_size == 0 || !live->win)
     return;
   if (!live->doc)
     {
@@ -409,7 +439,7 @@ grew (SsLiveCapture *live)
       g_autofree char *title = NULL;
 
       live->doc = ss_document_new (ss_application_get_registry (app), live->path);
-      ss_document_grow (live->doc, live->published, FALSE);
+      ss_document_grow (live->doc, live->shown_size, FALSE);
       title = g_strdup_printf (_("Capturing from %s"), live->ifaces);
       ss_window_open_live (live->win, ss_document_ref (live->doc), title);
       live->win->live_filter_func = live_filter_cb;
@@ -418,70 +448,105 @@ grew (SsLiveCapture *live)
       update_status (live);
       return;
     }
-  ss_document_grow (live->doc, live->published, FALSE);
+  ss_document_grow (live->doc, live->shown_size, FALSE);
 }
 
-static void read_out (SsLiveCapture *live);
-
-static void
-out_read_cb (GObject      *source,
-             GAsyncResult *result,
-             gpointer      data)
+static gpointer
+copier_thread (gpointer data)
 {
   SsLiveCapture *live = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result,
-                                                              &error);
-  const guint8 *p;
-  gsize len, done = 0;
+  g_autofree guint8 *buf = g_malloc (READ_CHUNK);
+  char *error = NULL;
 
-  if (!bytes && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  if (!bytes || g_bytes_get_size (bytes) == 0)
+  for (;;)
     {
-      live->out_eof = TRUE;
-      if (error)
-        g_string_append_printf (live->err, "%s\n", error->message);
-      finish (live);
-      return;
-    }
-  p = g_bytes_get_data (bytes, &len);
-  while (done < len)
-    {
-      ssize_t w = write (live->fd, p + done, len - done);
+      struct pollfd pfd[2] = { { live->out_fd, POLLIN, 0 }, { live->wake[0], POLLIN, 0 } };
+      ssize_t n;
+      gsize done = 0;
 
-      if (w < 0 && errno == EINTR)
-        continue;
-      if (w < 0)
+      if (poll (pfd, 2, -1) < 0)
         {
-          g_string_append_printf (live->err, "%s\n", _("Could not write the capture file."));
-          g_string_append_printf (live->err, "%s: %s\n", live->path, g_strerror (errno));
-          ss_live_capture_stop (live);
-          live->out_eof = TRUE;
-          finish (live);
-          return;
+          if (errno == EINTR)
+            continue;
+          error = g_strdup (g_strerror (errno));
+          break;
         }
-      done += (gsize) w;
+      if (pfd[1].revents)
+        break;
+      n = read (live->out_fd, buf, READ_CHUNK);
+      if (n < 0 && (errno == EINTR || errno == EAGAIN))
+        continue;
+      if (n < 0)
+        {
+          error = g_strdup (g_strerror (errno));
+          break;
+        }
+      if (n == 0)
+        break;
+      while (done < (gsize) n && !error)
+        {
+          ssize_t w = write (live->fd, buf + done, (gsize) n - done);
+
+          if (w < 0 && errno == EINTR)
+            continue;
+          if (w < 0)
+            error = g_strdup_printf ("%s\n%s: %s", _("Could not write the capture file."),
+                                     live->path, g_strerror (errno));
+          else
+            done += (gsize) w;
+        }
+      if (error)
+        break;
+      live->written += (guint64) n;
+      g_byte_array_append (live->head, buf, (guint) n);
+      if (!publish_blocks (live))
+        {
+          error = g_strdup (_("The capture helper's output is not pcapng."));
+          break;
+        }
+      g_mutex_lock (&live->mutex);
+      live->copied = live->published;
+      g_mutex_unlock (&live->mutex);
     }
-  live->written += len;
-  g_byte_array_append (live->head, p, (guint) len);
-  if (!publish_blocks (live))
-    {
-      g_string_append_printf (live->err, "%s\n", _("The capture helper's output is not pcapng."));
-      ss_live_capture_stop (live);
-      live->out_eof = TRUE;
-      finish (live);
-      return;
-    }
-  grew (live);
-  read_out (live);
+  g_mutex_lock (&live->mutex);
+  live->copier_done = TRUE;
+  live->copier_error = error;
+  g_mutex_unlock (&live->mutex);
+  return NULL;
 }
 
+/* Main thread: what the copier did since the last time. */
 static void
-read_out (SsLiveCapture *live)
+sync_copier (SsLiveCapture *live)
 {
-  g_input_stream_read_bytes_async (g_subprocess_get_stdout_pipe (live->proc), READ_CHUNK,
-                                   G_PRIORITY_DEFAULT, live->cancellable, out_read_cb, live);
+  g_autofree char *error = NULL;
+  guint64 copied;
+  gboolean done;
+
+  if (!live->copier || live->out_eof)
+    return;
+  g_mutex_lock (&live->mutex);
+  copied = live->copied;
+  done = live->copier_done;
+  error = g_steal_pointer (&live->copier_error);
+  g_mutex_unlock (&live->mutex);
+  if (copied > live->shown_size)
+    {
+      live->shown_size = copied;
+      grew (live);
+    }
+  if (!done)
+    return;
+  g_thread_join (g_steal_pointer (&live->copier));
+  /* A helper that still writes (started through pkexec, stopped) ends at its next write. */
+  g_input_stream_close (g_subprocess_get_stdout_pipe (live->proc), NULL, NULL);
+  if (error)
+    {
+      g_string_append_printf (live->err, "%s\n", error);
+      ss_live_capture_stop (live);
+    }
+  live->out_eof = TRUE;
+  finish (live);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -697,6 +762,8 @@ ss_live_capture_start (SsWindow                   *win,
 
   live = g_new0 (SsLiveCapture, 1);
   live->fd = -1;
+  live->wake[0] = live->wake[1] = -1;
+  g_mutex_init (&live->mutex);
   live->err = g_string_new (NULL);
   live->warnings = g_string_new (NULL);
   live->head = g_byte_array_new ();
@@ -759,14 +826,25 @@ ss_live_capture_start (SsWindow                   *win,
       return FALSE;
     }
 
+  /* Room for the helper's output while the main loop is busy (the helper must never wait on
+   * this pipe: it would stop draining the kernel's buffer and packets would be dropped). */
+  live->out_fd = g_unix_input_stream_get_fd (G_UNIX_INPUT_STREAM (
+                                               g_subprocess_get_stdout_pipe (live->proc)));
+  fcntl (live->out_fd, F_SETPIPE_SZ, PIPE_SIZE);
+  if (!g_unix_open_pipe (live->wake, FD_CLOEXEC, error))
+    {
+      g_subprocess_send_signal (live->proc, SIGTERM);
+      live_free (live);
+      return FALSE;
+    }
+  live->copier = g_thread_new ("ss-live-copy", copier_thread, live);
   g_object_set_data_full (G_OBJECT (win), LIVE_KEY, live, live_free);
   status = g_unix_input_stream_new (status_fd, TRUE);
   read_status (live, status);
   g_object_unref (status);
-  read_out (live);
   read_err (live);
   g_subprocess_wait_async (live->proc, live->cancellable, wait_cb, live);
-  live->tick = g_timeout_add (100, tick_cb, live);
+  live->tick = g_timeout_add (50, tick_cb, live);
   ss_live_capture_update_actions (win);
   return TRUE;
 }
@@ -779,8 +857,10 @@ ss_live_capture_stop (SsLiveCapture *live)
   live->stop_asked = TRUE;
   if (live->use_pkexec)
     {
-      /* A root helper cannot be signalled from here: closing its output ends it. */
-      g_input_stream_close (g_subprocess_get_stdout_pipe (live->proc), NULL, NULL);
+      /* A root helper cannot be signalled from here: closing its output ends it (the copier
+       * stops, then the pipe is closed). */
+      if (live->copier && write (live->wake[1], "x", 1) < 0)
+        g_warning ("could not stop the capture copier: %s", g_strerror (errno));
       return;
     }
   g_subprocess_send_signal (live->proc, SIGTERM);

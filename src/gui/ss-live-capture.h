@@ -3,8 +3,9 @@
  * As Wireshark does with dumpcap: the window never captures itself. It starts the privileged
  * helper `stratoshark-capture` (directly when it is root or the helper has its file
  * capabilities, otherwise through pkexec) with pcapng on a pipe and status messages on a second
- * one (src/capture/ss-capture-helper.h). The pcapng stream is copied into a temporary file
- * created 0600 in $XDG_RUNTIME_DIR (or the cache directory), and the window's document follows
+ * one (src/capture/ss-capture-helper.h). A thread of its own copies the pcapng stream (so the
+ * helper never waits for a busy main loop) into a temporary file created 0600 in
+ * $XDG_RUNTIME_DIR (or the cache directory), and the window's document follows
  * that file as it grows: only whole pcapng blocks are announced to it (ss_document_grow), its
  * worker indexes and dissects the new frames, the packet list shows them, and a display filter
  * applied during the capture runs over the packets so far and then over each batch that
