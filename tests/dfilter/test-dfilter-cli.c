@@ -212,6 +212,24 @@ test_two_pass (void)
   g_assert_cmpstr (two.out, ==, "9\n10\n");
   run_clear (&two);
 
+  /* The frames -R keeps are numbered 1, 2, ... in both passes, and frame.time_delta follows
+   * them (tshark 4.0.17's output on the sample). tshark finds the time of the frame numbered 1
+   * as the file's first frame's (its time reference has that number from the first pass), so
+   * frame 2's delta is from the start of the file. */
+  run (&two, "-r", sample, "-2", "-R", "tcp", "-Y", "tcp.flags.syn == 1", "-T", "fields", "-e",
+       "frame.number", "-e", "frame.time_delta", NULL);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_true (g_str_has_prefix (two.out, "1\t0.000000000\n2\t1.162365120\n"
+                                            "11\t0.281716576\n12\t0.000027745\n"));
+  run_clear (&two);
+  /* In the first pass a frame has the number the next kept frame will have: with nothing kept
+   * yet every frame is frame 1, so tshark keeps nothing here. */
+  run (&two, "-r", sample, "-2", "-R", "frame.number > 5", "-T", "fields", "-e", "frame.number",
+       NULL);
+  g_assert_cmpint (two.status, ==, 0);
+  g_assert_cmpstr (two.out, ==, "");
+  run_clear (&two);
+
   /* -R needs -2, as in tshark. */
   run (&one, "-r", sample, "-R", "tcp", NULL);
   g_assert_cmpint (one.status, ==, 1);
