@@ -81,26 +81,40 @@ guint
 ss_format_uint_dec (guint64  value,
                     char    *buf)
 {
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
   char tmp[24];
-  guint n = 0, len;
+  char *p = tmp + sizeof tmp;
   guint32 small;
+  guint len;
 
   while (value > G_MAXUINT32)
     {
-      tmp[n++] = (char) ('0' + value % 10);
+      *--p = (char) ('0' + value % 10);
       value /= 10;
     }
-  /* 32-bit division is much cheaper, and most values are ports, lengths and sequence numbers. */
+  /* 32-bit division, two digits at a time: most values are ports, lengths and sequence numbers,
+   * written for every frame shown. */
   small = (guint32) value;
-  do
+  while (small >= 100)
     {
-      tmp[n++] = (char) ('0' + small % 10);
-      small /= 10;
+      guint32 r = small % 100;
+
+      small /= 100;
+      *--p = pairs[2 * r + 1];
+      *--p = pairs[2 * r];
     }
-  while (small);
-  len = n;
-  for (guint i = 0; i < len; i++)
-    buf[i] = tmp[--n];
+  if (small >= 10)
+    {
+      *--p = pairs[2 * small + 1];
+      *--p = pairs[2 * small];
+    }
+  else
+    *--p = (char) ('0' + small);
+  len = (guint) (tmp + sizeof tmp - p);
+  memcpy (buf, p, len);
   buf[len] = '\0';
   return len;
 }
