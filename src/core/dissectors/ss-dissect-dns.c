@@ -6,7 +6,14 @@
  * prefixed by their length, several may share a segment and one that continues in later
  * segments is asked for from TCP's reassembly. Names are expanded by ss-dns-name.h as
  * Wireshark expands them (pointer loops and overlong names end with a note, not a failure).
- * Request/response matching (dns.response_in, dns.time) is not done.
+ *
+ * Queries are matched with responses as tshark 4.0 does (packet-dns.c): per conversation (the
+ * TCP stream, or the UDP addresses and ports either way round) and transaction ID, a response
+ * answers the last query with its ID at or before it. A query with the ID of an unanswered query
+ * less than 5 seconds older is a retransmission of it, as is a second response to one query; a
+ * response with no query is unsolicited. Messages inside ICMP errors are not matched. The links
+ * are decided in frame order; a frame dissected again finds the query it had by the same rule,
+ * plus the response found since (dns.response_in), as tshark's second pass does.
  */
 #include "config.h"
 
@@ -217,6 +224,13 @@ enum
   DNS_F_DATA,
   DNS_F_EXTRANEOUS_DATA,
   DNS_F_EXTRANEOUS_LENGTH,
+  DNS_F_RESPONSE_IN,
+  DNS_F_RESPONSE_TO,
+  DNS_F_TIME,
+  DNS_F_RETRANSMIT_REQUEST_IN,
+  DNS_F_RETRANSMIT_RESPONSE_IN,
+  DNS_F_RETRANSMISSION,
+  DNS_F_UNSOLICITED,
   DNS_F_COUNT
 };
 
@@ -739,6 +753,25 @@ static const SsFieldDef dns_fields[] = {
   [DNS_F_EXTRANEOUS_DATA] = { "dns.extraneous.data", N_("Extraneous Data Bytes"), SS_FT_BYTES },
   [DNS_F_EXTRANEOUS_LENGTH] = { "dns.extraneous.length", N_("Extraneous Data Length"), SS_FT_INT32,
                                 SS_BASE_DEC },
+  [DNS_F_RESPONSE_IN] = { "dns.response_in", N_("Response In"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                          NULL, 0, NULL, N_("The response to this DNS query is in this frame") },
+  [DNS_F_RESPONSE_TO] = { "dns.response_to", N_("Request In"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                          NULL, 0, NULL,
+                          N_("This is a response to the DNS query in this frame") },
+  [DNS_F_TIME] = { "dns.time", N_("Time"), SS_FT_RELATIVE_TIME, SS_BASE_NONE, NULL, 0, NULL,
+                   N_("The time between the Query and the Response") },
+  [DNS_F_RETRANSMIT_REQUEST_IN] = { "dns.retransmit_request_in",
+                                    N_("Retransmitted request. Original request in"),
+                                    SS_FT_FRAMENUM, SS_BASE_NONE, NULL, 0, NULL,
+                                    N_("This is a retransmitted DNS query") },
+  [DNS_F_RETRANSMIT_RESPONSE_IN] = { "dns.retransmit_response_in",
+                                     N_("Retransmitted response. Original response in"),
+                                     SS_FT_FRAMENUM, SS_BASE_NONE, NULL, 0, NULL,
+                                     N_("This is a retransmitted DNS response") },
+  [DNS_F_RETRANSMISSION] = { "dns.retransmission", N_("Retransmission"), SS_FT_BOOLEAN,
+                             SS_BASE_NONE, NULL, 0, NULL, N_("This is a retransmission") },
+  [DNS_F_UNSOLICITED] = { "dns.unsolicited", N_("Unsolicited"), SS_FT_BOOLEAN, SS_BASE_NONE,
+                          NULL, 0, NULL, N_("This is an unsolicited response") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (dns_fields) == DNS_F_COUNT);
 
@@ -751,6 +784,8 @@ enum
   DNS_E_TSIG_NOALG,
   DNS_E_KEY_ID_BUFFER_TOO_SHORT,
   DNS_E_EXTRANEOUS,
+  DNS_E_RETRANSMIT_REQUEST,
+  DNS_E_RETRANSMIT_RESPONSE,
   DNS_E_COUNT
 };
 
@@ -769,6 +804,10 @@ static const SsExpertDef dns_experts[] = {
                                       SS_EXPERT_WARN, N_("Buffer too short to compute a key id") },
   [DNS_E_EXTRANEOUS] = { "dns.extraneous", SS_EXPERT_GROUP_UNDECODED, SS_EXPERT_NOTE,
                          N_("Extraneous data") },
+  [DNS_E_RETRANSMIT_REQUEST] = { "dns.retransmit_request", SS_EXPERT_GROUP_PROTOCOL,
+                                 SS_EXPERT_WARN, N_("DNS query retransmission") },
+  [DNS_E_RETRANSMIT_RESPONSE] = { "dns.retransmit_response", SS_EXPERT_GROUP_PROTOCOL,
+                                  SS_EXPERT_WARN, N_("DNS response retransmission") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (dns_experts) == DNS_E_COUNT);
 
@@ -2051,6 +2090,211 @@ set_bit_label (SsPacket   *pkt,
   ss_item_set_text (pkt, it, "%s = %s", bits, text);
 }
 
+/* A query and its response, kept per conversation and transaction ID, newest first. */
+typedef struct _DnsTrans DnsTrans;
+struct _DnsTrans
+{
+  DnsTrans *older;
+  guint32   req_frame;
+  guint32   rep_frame;   /* 0 until answered */
+  gint64    req_ts_ns;
+};
+
+typedef struct
+{
+  DnsTrans *newest;
+} DnsTransList;
+
+/* What one message is linked to: the transaction it belongs to (or a copy of it for a
+ * retransmission), zero when none. */
+typedef struct
+{
+  guint32  req_frame;
+  guint32  rep_frame;
+  gint64   req_ts_ns;
+  gboolean retransmission;
+} DnsMatch;
+
+/* tshark's "dns.retransmission_timer" preference, 5 seconds by default. */
+#define DNS_RETRANSMISSION_TIMER_NS (G_GINT64_CONSTANT (5) * 1000000000)
+
+/* The transactions of (conversation, @id); the conversation is the TCP stream when TCP numbered
+ * one, else the transport, addresses and ports either way round, as Wireshark's conversations. */
+static DnsTransList *
+lookup_transactions (SsPacket *pkt,
+                     guint16   id,
+                     gboolean  create)
+{
+  guint8 key[2 + 4 + 2 * (1 + 16 + 2) + 2];
+  const SsAddress *a = &pkt->net_src, *b = &pkt->net_dst;
+  guint16 pa = pkt->srcport, pb = pkt->dstport;
+  gsize n = 0;
+
+  key[n++] = id >> 8;
+  key[n++] = id & 0xff;
+  if (pkt->ip_proto == 6 && pkt->tcp_stream != G_MAXUINT32)
+    {
+      key[n++] = 's';
+      key[n++] = pkt->tcp_stream >> 24;
+      key[n++] = (pkt->tcp_stream >> 16) & 0xff;
+      key[n++] = (pkt->tcp_stream >> 8) & 0xff;
+      key[n++] = pkt->tcp_stream & 0xff;
+    }
+  else
+    {
+      int cmp;
+
+      if (a->len > 16 || b->len > 16)
+        return NULL;
+      key[n++] = pkt->ip_proto;
+      cmp = a->len != b->len ? (int) a->len - (int) b->len : memcmp (a->data, b->data, a->len);
+      if (cmp > 0 || (cmp == 0 && pa > pb))
+        {
+          const SsAddress *t = a;
+          guint16 tp = pa;
+
+          a = b;
+          b = t;
+          pa = pb;
+          pb = tp;
+        }
+      key[n++] = a->len;
+      memcpy (key + n, a->data, a->len);
+      n += a->len;
+      key[n++] = pa >> 8;
+      key[n++] = pa & 0xff;
+      key[n++] = b->len;
+      memcpy (key + n, b->data, b->len);
+      n += b->len;
+      key[n++] = pb >> 8;
+      key[n++] = pb & 0xff;
+    }
+  return create ? ss_session_conv_data (pkt->session, SS_PROTO_DNS, key, n, sizeof (DnsTransList))
+                : ss_session_lookup_conv_data (pkt->session, SS_PROTO_DNS, key, n);
+}
+
+/* Links the message with ID @id to its transaction (packet-dns.c, dissect_dns_common). The first
+ * pass records; a later pass finds the transaction that was current at this frame. */
+static void
+match_transaction (SsPacket *pkt,
+                   guint16   id,
+                   gboolean  response,
+                   DnsMatch *m)
+{
+  DnsTransList *list;
+  DnsTrans *t;
+
+  memset (m, 0, sizeof *m);
+  m->req_ts_ns = pkt->ts_ns;
+  if (!pkt->session || ss_packet_in_icmp_error (pkt))
+    return;
+  list = lookup_transactions (pkt, id, !pkt->visited);
+  if (!list)
+    return;
+  for (t = list->newest; t && t->req_frame > pkt->number; t = t->older)
+    ;
+  if (!pkt->visited)
+    {
+      if (!response)
+        {
+          if (t && t->rep_frame == 0 && pkt->ts_ns - t->req_ts_ns < DNS_RETRANSMISSION_TIMER_NS)
+            m->retransmission = TRUE;
+          else
+            {
+              t = ss_session_alloc (pkt->session, sizeof *t);
+              t->req_frame = pkt->number;
+              t->req_ts_ns = pkt->ts_ns;
+              t->older = list->newest;
+              list->newest = t;
+            }
+        }
+      else if (t)
+        {
+          if (t->rep_frame == 0)
+            t->rep_frame = pkt->number;
+          else
+            m->retransmission = TRUE;
+        }
+      if (t)
+        {
+          m->req_frame = t->req_frame;
+          m->rep_frame = t->rep_frame;
+          m->req_ts_ns = t->req_ts_ns;
+        }
+      return;
+    }
+  if (!t)
+    return;
+  m->req_frame = t->req_frame;
+  m->rep_frame = t->rep_frame;
+  m->req_ts_ns = t->req_ts_ns;
+  if (!response && t->req_frame != pkt->number)
+    {
+      m->retransmission = TRUE;
+      m->rep_frame = 0;
+      m->req_ts_ns = pkt->ts_ns;
+    }
+  else if (response && t->rep_frame != pkt->number)
+    {
+      m->retransmission = TRUE;
+      m->req_ts_ns = pkt->ts_ns;
+    }
+}
+
+static void
+add_generated_uint (SsLayer *l,
+                    guint    field,
+                    guint32  value)
+{
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, field, 0, 0, value), SS_ITEM_GENERATED);
+}
+
+/* The links of a message that was dissected to its end, after its sections as in tshark. */
+static void
+add_transaction_links (SsLayer        *l,
+                       SsItem         *id_item,
+                       gboolean        response,
+                       const DnsMatch *m)
+{
+  SsPacket *pkt = l->pkt;
+
+  if (!response)
+    {
+      if (m->retransmission && m->req_frame)
+        {
+          ss_packet_add_expert (pkt, id_item, SS_PROTO_DNS, DNS_E_RETRANSMIT_REQUEST,
+                                _("DNS query retransmission. Original request in frame %u"),
+                                m->req_frame);
+          add_generated_uint (l, DNS_F_RETRANSMIT_REQUEST_IN, m->req_frame);
+          add_generated_uint (l, DNS_F_RETRANSMISSION, 1);
+        }
+      else if (m->rep_frame)
+        add_generated_uint (l, DNS_F_RESPONSE_IN, m->rep_frame);
+    }
+  else if (m->req_frame)
+    {
+      if (m->retransmission && m->rep_frame)
+        {
+          ss_packet_add_expert (pkt, id_item, SS_PROTO_DNS, DNS_E_RETRANSMIT_RESPONSE,
+                                _("DNS response retransmission. Original response in frame %u"),
+                                m->rep_frame);
+          add_generated_uint (l, DNS_F_RETRANSMIT_RESPONSE_IN, m->rep_frame);
+          add_generated_uint (l, DNS_F_RETRANSMISSION, 1);
+        }
+      else
+        {
+          gint64 d = pkt->ts_ns - m->req_ts_ns;
+
+          add_generated_uint (l, DNS_F_RESPONSE_TO, m->req_frame);
+          ss_item_set_flags (ss_layer_add_time (l, NULL, DNS_F_TIME, 0, 0, d / 1000000000,
+                                                (gint32) (d % 1000000000)),
+                             SS_ITEM_GENERATED);
+        }
+    }
+  else if (!m->retransmission)
+    add_generated_uint (l, DNS_F_UNSOLICITED, 1);
+}
+
 /* One DNS message (RFC 1035 §4.1) in @r; over TCP @r starts with its length (RFC 1035 §4.2.2)
  * and @tcp is TRUE. */
 static void
@@ -2064,9 +2308,10 @@ dissect_message (SsPacket *pkt,
   guint16 id, flags, opcode, rcode, quest, ans, auth, add;
   const char *opname, *rname;
   gboolean response, update;
-  SsItem *it;
+  SsItem *it, *id_item;
   guint off;
   gint extra;
+  DnsMatch match;
 
   ss_packet_clear_info (pkt);
   l = ss_packet_begin_layer (pkt, SS_PROTO_DNS, r, 0, -1);
@@ -2079,6 +2324,7 @@ dissect_message (SsPacket *pkt,
   rcode = flags & 0x000f;
   response = (flags & 0x8000) != 0;
   update = opcode == 5;
+  match_transaction (pkt, id, response, &match);
   opname = ss_value_string_lookup (flags_opcode_vals, opcode);
   rname = ss_value_string_lookup (rcode_vals, rcode);
   if (opname)
@@ -2097,7 +2343,7 @@ dissect_message (SsPacket *pkt,
 
   if (tcp)
     ss_layer_add_item (&l, NULL, DNS_F_LENGTH, 0, 2, SS_ENC_BE);
-  ss_layer_add_item (&l, NULL, DNS_F_ID, base, 2, SS_ENC_BE);
+  id_item = ss_layer_add_item (&l, NULL, DNS_F_ID, base, 2, SS_ENC_BE);
   it = ss_layer_add_item (&l, NULL, DNS_F_FLAGS, base + 2, 2, SS_ENC_BE);
   ss_item_append_text (pkt, it, " %s", opname ? opname : "Unknown operation");
   if (response)
@@ -2148,6 +2394,7 @@ dissect_message (SsPacket *pkt,
     return;
   if (add > 0 && !dissect_section (&c, &off, add, FALSE, "Additional records"))
     return;
+  add_transaction_links (&l, id_item, response, &match);
 
   extra = (gint) ss_reader_reported_remaining (r, off);
   if (extra > 0)
