@@ -65,6 +65,7 @@ typedef struct
   guint    payload_size;
   gboolean unsolicited, retransmission, have_rrt;
   double   rrt_ms;
+  gboolean failed;   /* cut short or malformed: tshark's tap never sees it */
 } DnsMessage;
 
 /* What an HTTP message gives the HTTP trees (packet-http.c's http_info_value_t). */
@@ -104,6 +105,7 @@ struct _SsStatsTree
   SsFieldId         f_dns_response, f_dns_opcode, f_dns_rcode, f_dns_qtype, f_dns_qclass;
   SsFieldId         f_dns_qname_len, f_dns_labels, f_dns_nq, f_dns_nan, f_dns_nau, f_dns_nad;
   SsFieldId         f_dns_unsolicited, f_dns_retrans, f_dns_time, f_dns_len;
+  SsFieldId         f_dns_nzones, f_dns_nprereq, f_dns_nupdates, f_ws_malformed, f_ws_short;
 };
 
 /* ---- the tree ----------------------------------------------------------------------------- */
@@ -379,46 +381,6 @@ static const SsValueString http_status_names[] = {
   { 0, NULL }
 };
 
-static const SsValueString dns_type_descriptions[] = {
-  { 0, "Unused" }, { 1, "A (Host Address)" }, { 2, "NS (authoritative Name Server)" },
-  { 3, "MD (Mail Destination)" }, { 4, "MF (Mail Forwarder)" },
-  { 5, "CNAME (Canonical NAME for an alias)" }, { 6, "SOA (Start Of a zone of Authority)" },
-  { 7, "MB (MailBox domain name)" }, { 8, "MG (Mail Group member)" },
-  { 9, "MR (Mail Rename domain)" }, { 10, "NULL RR" }, { 11, "WKS (Well Known Service)" },
-  { 12, "PTR (domain name PoinTeR)" }, { 13, "HINFO (host information)" },
-  { 14, "MINFO (Mailbox or mail list information)" }, { 15, "MX (Mail eXchange)" },
-  { 16, "TXT (Text strings)" }, { 17, "RP (Responsible Person)" },
-  { 18, "AFSDB (AFS Data Base location)" }, { 19, "X25 (XX.25 PSDN address)" },
-  { 20, "ISDN (ISDN address)" }, { 21, "RT (Route Through)" }, { 22, "NSAP (NSAP address)" },
-  { 23, "NSAP-PTR (NSAP domain name pointer)" }, { 24, "SIG (security signature)" },
-  { 25, "KEY (security key)" }, { 26, "PX (X.400 mail mapping information)" },
-  { 27, "GPOS (Geographical Position)" }, { 28, "AAAA (IPv6 Address)" },
-  { 29, "LOC (Location Information)" }, { 30, "NXT (Next Domain)" },
-  { 31, "EID (Endpoint Identifier)" }, { 32, "NIMLOC (Nimrod Locator)" },
-  { 33, "SRV (Server Selection)" }, { 34, "ATMA (ATM Address)" },
-  { 35, "NAPTR (Naming Authority Pointer)" }, { 36, "KX (Key Exchanger)" }, { 37, "CERT" },
-  { 38, "A6 (OBSOLETE - use AAAA)" }, { 39, "DNAME" }, { 40, "SINK" }, { 41, "OPT" },
-  { 42, "APL" }, { 43, "DS(Delegation Signer)" }, { 44, "SSHFP (SSH Key Fingerprint)" },
-  { 45, "IPSECKEY" }, { 46, "RRSIG" }, { 47, "NSEC" }, { 48, "DNSKEY" }, { 49, "DHCID" },
-  { 50, "NSEC3" }, { 51, "NSEC3PARAM" }, { 52, "TLSA" }, { 55, "HIP (Host Identity Protocol)" },
-  { 57, "RKEY" }, { 58, "TALINK (Trust Anchor LINK)" }, { 59, "CDS (Child DS)" },
-  { 60, "CDNSKEY (DNSKEY(s) the Child wants reflected in DS)" },
-  { 61, "OPENPGPKEY (OpenPGP Key)" }, { 62, "CSYNC (Child-to-Parent Synchronization)" },
-  { 64, "SVCB (General Purpose Service Endpoints)" },
-  { 65, "HTTPS (HTTPS Specific Service Endpoints)" }, { 99, "SPF" }, { 100, "UINFO" },
-  { 101, "UID" }, { 102, "GID" }, { 103, "UNSPEC" }, { 104, "NID (NodeID)" },
-  { 105, "L32 (Locator32)" }, { 106, "L64 (Locator64)" }, { 107, "LP (Locator FQDN)" },
-  { 108, "EUI48" }, { 109, "EUI64" }, { 249, "TKEY (Transaction Key)" },
-  { 250, "TSIG (Transaction Signature)" }, { 251, "IXFR (incremental transfer)" },
-  { 252, "AXFR (transfer of an entire zone)" }, { 253, "MAILB (mailbox-related RRs)" },
-  { 254, "MAILA (mail agent RRs)" },
-  { 255, "* (A request for all records the server/cache has available)" }, { 256, "URI" },
-  { 257, "CAA (Certification Authority Restriction)" },
-  { 32768, "TA (DNSSEC Trust Authorities)" }, { 32769, "DLV (DNSSEC Lookaside Validation)" },
-  { 65281, "WINS" }, { 65282, "WINS-R" },
-  { 0, NULL }
-};
-
 static const SsValueString dns_qr_names[] = { { 0, "Query" }, { 1, "Response" }, { 0, NULL } };
 
 static const SsValueString dns_class_names[] = {
@@ -620,7 +582,13 @@ dns_message (SsStatsTree      *st,
              const DnsMessage *d)
 {
   g_autofree char *qr = val_to_str (d->qr, dns_qr_names, "Unknown qr");
-  g_autofree char *qtype = val_to_str (d->qtype, dns_type_descriptions, "Unknown packet type");
+  /* tshark names the type with dns.qry.type's value strings (dns_types_description_vals) */
+  const SsFieldDef *qtype_def = st->f_dns_qtype != SS_FIELD_ID_NONE
+                                ? ss_registry_get_field (st->reg, st->f_dns_qtype) : NULL;
+  static const SsValueString no_vals[] = { { 0, NULL } };
+  g_autofree char *qtype = val_to_str (d->qtype, qtype_def && qtype_def->vals ? qtype_def->vals
+                                                                              : no_vals,
+                                       "Unknown packet type");
   g_autofree char *qclass = val_to_str (d->qclass, dns_class_names, "Unknown class");
   g_autofree char *rcode = val_to_str (d->rcode, dns_rcode_names, "Unknown rcode");
   g_autofree char *opcode = val_to_str (d->opcode, dns_opcode_names, "Unknown opcode");
@@ -644,15 +612,20 @@ dns_message (SsStatsTree      *st,
     }
   else
     {
-      avg_int (st, "no. of questions", 0, (gint) d->nquestions);
-      avg_int (st, "no. of answers", 0, (gint) d->nanswers);
-      avg_int (st, "no. of authorities", 0, (gint) d->nauthorities);
-      avg_int (st, "no. of additionals", 0, (gint) d->nadditionals);
+      /* tshark 4.0 adds the counts of a solicited response a second time (its
+       * dns_stats_tree_packet does), so "no. of questions" counts it twice. */
+      for (guint pass = 0; pass < (d->unsolicited ? 1u : 2u); pass++)
+        {
+          avg_int (st, "no. of questions", 0, (gint) d->nquestions);
+          avg_int (st, "no. of answers", 0, (gint) d->nanswers);
+          avg_int (st, "no. of authorities", 0, (gint) d->nauthorities);
+          avg_int (st, "no. of additionals", 0, (gint) d->nadditionals);
+        }
       if (d->unsolicited)
         tick (st, "no. of unsolicited responses", 0, FALSE);
       else if (d->retransmission)
         tick (st, "no. of retransmissions", 0, FALSE);
-      else if (d->have_rrt)
+      else
         avg_float (st, "request-response time (msec)", 0, (float) d->rrt_ms);
     }
 }
@@ -795,12 +768,14 @@ packet_dns (SsStatsTree    *st,
         d->opcode = (guint) item->v.u;
       else if (id == st->f_dns_rcode)
         d->rcode = (guint) item->v.u;
-      else if (id == st->f_dns_nq)
+      else if (id == st->f_dns_nq || id == st->f_dns_nzones)
         d->nquestions = (guint) item->v.u;
-      else if (id == st->f_dns_nan)
+      else if (id == st->f_dns_nan || id == st->f_dns_nprereq)
         d->nanswers = (guint) item->v.u;
-      else if (id == st->f_dns_nau)
+      else if (id == st->f_dns_nau || id == st->f_dns_nupdates)
         d->nauthorities = (guint) item->v.u;
+      else if (id == st->f_ws_malformed || id == st->f_ws_short)
+        d->failed = TRUE;
       else if (id == st->f_dns_nad)
         d->nadditionals = (guint) item->v.u;
       else if (id == st->f_dns_qtype && !d->have_query)
@@ -828,6 +803,8 @@ packet_dns (SsStatsTree    *st,
     n++;
   for (guint i = 0; i < n; i++)
     {
+      if (msg[i].failed)
+        continue;
       tree_tick_time (st, rel);
       dns_message (st, &msg[i]);
     }
@@ -1200,6 +1177,11 @@ ss_stats_tree_new (const SsRegistry  *reg,
         { &st->f_dns_retrans, "dns.retransmission", FALSE },
         { &st->f_dns_time, "dns.time", TRUE },
         { &st->f_dns_len, "dns.length", FALSE },
+        { &st->f_dns_nzones, "dns.count.zones", FALSE },
+        { &st->f_dns_nprereq, "dns.count.prerequisites", FALSE },
+        { &st->f_dns_nupdates, "dns.count.updates", FALSE },
+        { &st->f_ws_malformed, "_ws.malformed", FALSE },
+        { &st->f_ws_short, "_ws.short", FALSE },
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (f); i++)
@@ -1270,7 +1252,8 @@ ss_stats_tree_want (SsStatsTree *st,
     st->f_http_ua, st->f_dns_response, st->f_dns_opcode, st->f_dns_rcode, st->f_dns_qtype,
     st->f_dns_qclass, st->f_dns_qname_len, st->f_dns_labels, st->f_dns_nq, st->f_dns_nan,
     st->f_dns_nau, st->f_dns_nad, st->f_dns_unsolicited, st->f_dns_retrans, st->f_dns_time,
-    st->f_dns_len,
+    st->f_dns_len, st->f_dns_nzones, st->f_dns_nprereq, st->f_dns_nupdates, st->f_ws_malformed,
+    st->f_ws_short,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
