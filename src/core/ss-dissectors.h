@@ -36,6 +36,8 @@ extern const SsProtocol ss_proto_icmpv6;
 extern const SsProtocol ss_proto_tcp;
 extern const SsProtocol ss_proto_udp;
 extern const SsProtocol ss_proto_dns;
+extern const SsProtocol ss_proto_mdns;
+extern const SsProtocol ss_proto_llmnr;
 extern const SsProtocol ss_proto_data;
 extern const SsProtocol ss_proto_http;
 extern const SsProtocol ss_proto_text_lines;

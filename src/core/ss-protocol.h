@@ -29,6 +29,8 @@ typedef enum
   SS_PROTO_TCP,
   SS_PROTO_UDP,
   SS_PROTO_DNS,
+  SS_PROTO_MDNS,       /* Multicast DNS: DNS's fields under its own protocol node */
+  SS_PROTO_LLMNR,      /* Link-local Multicast Name Resolution: likewise */
   SS_PROTO_DATA,
   SS_PROTO_HTTP,
   SS_PROTO_TEXT_LINES, /* "data-text-lines": text bodies */

@@ -7,6 +7,9 @@
  * segments is asked for from TCP's reassembly. Names are expanded by ss-dns-name.h as
  * Wireshark expands them (pointer loops and overlong names end with a note, not a failure).
  *
+ * mDNS (RFC 6762, UDP 5353) and LLMNR (RFC 4795, UDP 5355) are dissected here too, under their own
+ * protocol nodes with DNS's fields, as Wireshark does.
+ *
  * Queries are matched with responses as tshark 4.0 does (packet-dns.c): per conversation (the
  * TCP stream, or the UDP addresses and ports either way round) and transaction ID, a response
  * answers the last query with its ID at or before it. A query with the ID of an unanswered query
@@ -40,6 +43,10 @@ enum
   DNS_F_FLAGS_Z,
   DNS_F_FLAGS_AUTHENTICATED,
   DNS_F_FLAGS_CHECKDISABLE,
+  DNS_F_FLAGS_CONFLICT,
+  DNS_F_FLAGS_TENTATIVE,
+  DNS_F_QRY_QU,
+  DNS_F_RESP_CACHE_FLUSH,
   DNS_F_FLAGS_RCODE,
   DNS_F_COUNT_QUERIES,
   DNS_F_COUNT_ZONES,
@@ -463,6 +470,13 @@ static const SsTrueFalse flags_response_tfs = { N_("Message is a response"),
                                                 N_("Message is a query") };
 static const SsTrueFalse flags_authoritative_tfs = { N_("Server is an authority for domain"),
                                                      N_("Server is not an authority for domain") };
+/* LLMNR (RFC 4795 §2.1.1): the C bit means one thing in a query, another in a response. */
+static const SsTrueFalse flags_conflict_query_tfs = { N_("The sender received multiple responses"),
+                                                      N_("None") };
+static const SsTrueFalse flags_conflict_response_tfs = { N_("The name is not considered unique"),
+                                                         N_("The name is considered unique") };
+static const SsTrueFalse true_false_tfs = { N_("True"), N_("False") };
+static const SsTrueFalse flags_tentative_tfs = { N_("Tentative"), N_("Not tentative") };
 static const SsTrueFalse flags_truncated_tfs = { N_("Message is truncated"),
                                                  N_("Message is not truncated") };
 static const SsTrueFalse flags_recdesired_tfs = { N_("Do query recursively"),
@@ -504,6 +518,17 @@ static const SsFieldDef dns_fields[] = {
   [DNS_F_FLAGS_Z] = { "dns.flags.z", N_("Z"), SS_FT_BOOLEAN, 16, NULL, 0x40, &flags_z_tfs },
   [DNS_F_FLAGS_AUTHENTICATED] = { "dns.flags.authenticated", N_("Answer authenticated"),
                                   SS_FT_BOOLEAN, 16, NULL, 0x20, &flags_authenticated_tfs },
+  [DNS_F_FLAGS_CONFLICT] = { "dns.flags.conflict", N_("Conflict"), SS_FT_BOOLEAN, 16, NULL,
+                            0x400, &flags_conflict_query_tfs,
+                            N_("Did we receive multiple responses to a query?") },
+  [DNS_F_FLAGS_TENTATIVE] = { "dns.flags.tentative", N_("Tentative"), SS_FT_BOOLEAN, 16, NULL,
+                             0x100, &flags_tentative_tfs,
+                             N_("Is the responder authoritative for the name, but not yet "
+                                "verified the uniqueness?") },
+  [DNS_F_QRY_QU] = { "dns.qry.qu", N_("\"QU\" question"), SS_FT_BOOLEAN, 16, NULL, 0x8000,
+                     &true_false_tfs, N_("QU flag") },
+  [DNS_F_RESP_CACHE_FLUSH] = { "dns.resp.cache_flush", N_("Cache flush"), SS_FT_BOOLEAN, 16, NULL,
+                               0x8000, &true_false_tfs, N_("Cache flush flag") },
   [DNS_F_FLAGS_CHECKDISABLE] = { "dns.flags.checkdisable", N_("Non-authenticated data"),
                                  SS_FT_BOOLEAN, 16, NULL, 0x10, &flags_checkdisable_tfs },
   [DNS_F_FLAGS_RCODE] = { "dns.flags.rcode", N_("Reply code"), SS_FT_UINT16, SS_BASE_DEC,
@@ -817,11 +842,19 @@ G_STATIC_ASSERT (G_N_ELEMENTS (dns_experts) == DNS_E_COUNT);
  * message ends the dissection with the reader marked. */
 typedef struct
 {
-  SsPacket *pkt;
-  SsLayer  *l;
-  SsReader *r;
-  guint     base;
+  SsPacket     *pkt;
+  SsLayer      *l;
+  SsReader     *r;
+  guint         base;
+  SsProtocolId  kind;   /* SS_PROTO_DNS, SS_PROTO_MDNS or SS_PROTO_LLMNR */
 } DnsCtx;
+
+/* "1... .... .... .... = text" for the bits of @mask in @value. */
+static void set_bit_label (SsPacket   *pkt,
+                           SsItem     *it,
+                           guint16     value,
+                           guint16     mask,
+                           const char *text);
 
 static const char *
 type_name (DnsCtx  *c,
@@ -1954,16 +1987,40 @@ dissect_query (DnsCtx *c,
   if (ss_reader_failed (r))
     return 0;
   tn = type_name (c, type);
-  ss_packet_append_info (pkt, " %s %s", tn, name);
-  q = ss_layer_add_text (c->l, parent, off, n.used + 4, "%s: type %s, class %s", name, tn,
-                         class_name (dns_class));
+  if (c->kind == SS_PROTO_MDNS)
+    {
+      /* RFC 6762 §5.4: the top bit of the class asks for a unicast response */
+      const char *qu = (dns_class & 0x8000) ? "\"QU\" question" : "\"QM\" question";
+
+      ss_packet_append_info (pkt, " %s %s, %s", tn, name, qu);
+      q = ss_layer_add_text (c->l, parent, off, n.used + 4, "%s: type %s, class %s, %s", name,
+                             tn, class_name (dns_class & 0x7fff), qu);
+    }
+  else
+    {
+      ss_packet_append_info (pkt, " %s %s", tn, name);
+      q = ss_layer_add_text (c->l, parent, off, n.used + 4, "%s: type %s, class %s", name, tn,
+                             class_name (dns_class));
+    }
   ss_layer_add_string (c->l, q, DNS_F_QRY_NAME, off, n.used, name, -1);
   it = ss_layer_add_uint (c->l, q, DNS_F_QRY_NAME_LEN, off, n.used, n.len > 1 ? n.len : 0);
   ss_item_set_flags (it, SS_ITEM_GENERATED);
   it = ss_layer_add_uint (c->l, q, DNS_F_COUNT_LABELS, off, n.used, ss_dns_name_labels (&n));
   ss_item_set_flags (it, SS_ITEM_GENERATED);
   ss_layer_add_item (c->l, q, DNS_F_QRY_TYPE, off + n.used, 2, SS_ENC_BE);
-  ss_layer_add_uint (c->l, q, DNS_F_QRY_CLASS, off + n.used + 2, 2, dns_class);
+  if (c->kind == SS_PROTO_MDNS)
+    {
+      const char *cn = ss_value_string_lookup (class_vals, dns_class & 0x7fff);
+      char label[64];
+
+      it = ss_layer_add_uint (c->l, q, DNS_F_QRY_CLASS, off + n.used + 2, 2, dns_class & 0x7fff);
+      g_snprintf (label, sizeof label, "Class: %s (0x%04x)", cn ? cn : "Unknown",
+                  dns_class & 0x7fff);
+      set_bit_label (pkt, it, dns_class, 0x7fff, label);
+      ss_layer_add_item (c->l, q, DNS_F_QRY_QU, off + n.used + 2, 2, SS_ENC_BE);
+    }
+  else
+    ss_layer_add_uint (c->l, q, DNS_F_QRY_CLASS, off + n.used + 2, 2, dns_class);
   return n.used + 4;
 }
 
@@ -1980,6 +2037,7 @@ dissect_answer (DnsCtx *c,
   guint16 type, dns_class, data_len;
   guint cur;
   SsItem *rr, *it;
+  gboolean flush;
 
   if (!get_name (c, off, &n, &name))
     return 0;
@@ -1991,7 +2049,12 @@ dissect_answer (DnsCtx *c,
     return 0;
   cur += 2;
   tn = type_name (c, type);
-  ss_packet_append_info (pkt, " %s", tn);
+  /* RFC 6762 §10.2: in mDNS the top bit of the class is the cache-flush bit */
+  flush = c->kind == SS_PROTO_MDNS;
+  if (flush && (dns_class & 0x8000))
+    ss_packet_append_info (pkt, " %s, cache flush", tn);
+  else
+    ss_packet_append_info (pkt, " %s", tn);
 
   if (type != 41)
     {
@@ -1999,7 +2062,9 @@ dissect_answer (DnsCtx *c,
 
       rr = ss_layer_add_text (c->l, parent, off, MIN (cur - off + data_len,
                                                       ss_reader_remaining (r, off)),
-                              "%s: type %s, class %s", name, tn, class_name (dns_class));
+                              "%s: type %s, class %s%s", name, tn,
+                              class_name (flush ? dns_class & 0x7fff : dns_class),
+                              flush && (dns_class & 0x8000) ? ", cache flush" : "");
       if (type == 33 && n.len > 0 && n.name[0])
         {
           /* _service._proto.name (RFC 2782) */
@@ -2017,7 +2082,20 @@ dissect_answer (DnsCtx *c,
       else
         ss_layer_add_string (c->l, rr, DNS_F_RESP_NAME, off, n.used, name, -1);
       ss_layer_add_item (c->l, rr, DNS_F_RESP_TYPE, off + n.used, 2, SS_ENC_BE);
-      ss_layer_add_item (c->l, rr, DNS_F_RESP_CLASS, off + n.used + 2, 2, SS_ENC_BE);
+      if (flush)
+        {
+          const char *cn = ss_value_string_lookup (class_vals, dns_class & 0x7fff);
+          char label[64];
+
+          it = ss_layer_add_uint (c->l, rr, DNS_F_RESP_CLASS, off + n.used + 2, 2,
+                                  dns_class & 0x7fff);
+          g_snprintf (label, sizeof label, "Class: %s (0x%04x)", cn ? cn : "Unknown",
+                      dns_class & 0x7fff);
+          set_bit_label (pkt, it, dns_class, 0x7fff, label);
+          ss_layer_add_item (c->l, rr, DNS_F_RESP_CACHE_FLUSH, off + n.used + 2, 2, SS_ENC_BE);
+        }
+      else
+        ss_layer_add_item (c->l, rr, DNS_F_RESP_CLASS, off + n.used + 2, 2, SS_ENC_BE);
       ttl = ss_reader_get_ntohl (r, off + n.used + 4);
       it = add_secs (c, rr, DNS_F_RESP_TTL, off + n.used + 4);
       if (ttl & 0x80000000u)
@@ -2030,7 +2108,19 @@ dissect_answer (DnsCtx *c,
                               "%s: type %s", name, tn);
       ss_layer_add_string (c->l, rr, DNS_F_RESP_NAME, off, n.used, name, -1);
       ss_layer_add_item (c->l, rr, DNS_F_RESP_TYPE, off + n.used, 2, SS_ENC_BE);
-      ss_layer_add_item (c->l, rr, DNS_F_RR_UDP_PAYLOAD_SIZE, off + n.used + 2, 2, SS_ENC_BE);
+      if (flush)
+        {
+          char label[48];
+
+          it = ss_layer_add_uint (c->l, rr, DNS_F_RR_UDP_PAYLOAD_SIZE, off + n.used + 2, 2,
+                                  dns_class & 0x7fff);
+          g_snprintf (label, sizeof label, "UDP payload size: 0x%04x", dns_class & 0x7fff);
+          set_bit_label (pkt, it, dns_class, 0x7fff, label);
+          ss_layer_add_item (c->l, rr, DNS_F_RESP_CACHE_FLUSH, off + n.used + 2, 2, SS_ENC_BE);
+        }
+      else
+        ss_layer_add_item (c->l, rr, DNS_F_RR_UDP_PAYLOAD_SIZE, off + n.used + 2, 2,
+                           SS_ENC_BE);
       ss_layer_add_item (c->l, rr, DNS_F_RESP_EXT_RCODE, off + n.used + 4, 1, SS_ENC_BE);
       ss_layer_add_item (c->l, rr, DNS_F_RESP_EDNS0_VERSION, off + n.used + 5, 1, SS_ENC_BE);
       it = ss_layer_add_item (c->l, rr, DNS_F_RESP_Z, off + n.used + 6, 2, SS_ENC_BE);
@@ -2295,15 +2385,46 @@ add_transaction_links (SsLayer        *l,
     add_generated_uint (l, DNS_F_UNSOLICITED, 1);
 }
 
+/* The DNS flags bits of RFC 1035 §4.1.1 and RFC 4035 §3.2 below the Flags item @it. */
+static void
+dissect_dns_flags (SsPacket *pkt,
+                   SsLayer  *l,
+                   SsItem   *it,
+                   guint     base,
+                   guint16   flags,
+                   gboolean  response)
+{
+  if (response)
+    ss_layer_add_item (l, it, DNS_F_FLAGS_AUTHORITATIVE, base + 2, 2, SS_ENC_BE);
+  ss_layer_add_item (l, it, DNS_F_FLAGS_TRUNCATED, base + 2, 2, SS_ENC_BE);
+  ss_layer_add_item (l, it, DNS_F_FLAGS_RECDESIRED, base + 2, 2, SS_ENC_BE);
+  if (response)
+    ss_layer_add_item (l, it, DNS_F_FLAGS_RECAVAIL, base + 2, 2, SS_ENC_BE);
+  ss_layer_add_item (l, it, DNS_F_FLAGS_Z, base + 2, 2, SS_ENC_BE);
+  if (response)
+    ss_layer_add_item (l, it, DNS_F_FLAGS_AUTHENTICATED, base + 2, 2, SS_ENC_BE);
+  else if (flags & 0x0020)
+    {
+      /* RFC 6840 §5.7: the AD bit in a query; Wireshark gives it a field of the same name */
+      SsItem *ad = ss_layer_add_item (l, it, DNS_F_FLAGS_AUTHENTICATED, base + 2, 2, SS_ENC_BE);
+
+      set_bit_label (pkt, ad, flags, 0x0020, "AD bit: Set");
+    }
+  ss_layer_add_item (l, it, DNS_F_FLAGS_CHECKDISABLE, base + 2, 2, SS_ENC_BE);
+  if (response)
+    ss_layer_add_item (l, it, DNS_F_FLAGS_RCODE, base + 2, 2, SS_ENC_BE);
+}
+
 /* One DNS message (RFC 1035 §4.1) in @r; over TCP @r starts with its length (RFC 1035 §4.2.2)
  * and @tcp is TRUE. */
 static void
-dissect_message (SsPacket *pkt,
-                 SsReader *r,
-                 gboolean  tcp)
+dissect_message (SsPacket     *pkt,
+                 SsReader     *r,
+                 gboolean      tcp,
+                 SsProtocolId  kind)
 {
   guint base = tcp ? 2 : 0;
-  DnsCtx c = { pkt, NULL, r, base };
+  DnsCtx c = { pkt, NULL, r, base, kind };
   SsLayer l;
   guint16 id, flags, opcode, rcode, quest, ans, auth, add;
   const char *opname, *rname;
@@ -2314,7 +2435,14 @@ dissect_message (SsPacket *pkt,
   DnsMatch match;
 
   ss_packet_clear_info (pkt);
-  l = ss_packet_begin_layer (pkt, SS_PROTO_DNS, r, 0, -1);
+  l = ss_packet_begin_layer (pkt, kind, r, 0, -1);
+  if (kind != SS_PROTO_DNS)
+    {
+      /* mDNS and LLMNR have their own protocol node and column, and DNS's fields */
+      ss_packet_set_protocol (pkt, kind == SS_PROTO_MDNS ? "MDNS" : "LLMNR");
+      l.proto = SS_PROTO_DNS;
+      l.base = pkt->bases[SS_PROTO_DNS];
+    }
   c.l = &l;
   id = ss_reader_get_ntohs (r, base);
   flags = ss_reader_get_ntohs (r, base + 2);
@@ -2339,7 +2467,8 @@ dissect_message (SsPacket *pkt,
       else
         ss_packet_append_info (pkt, " Unknown error (%u)", rcode);
     }
-  ss_item_set_text (pkt, l.top, "Domain Name System (%s)", response ? "response" : "query");
+  ss_item_set_text (pkt, l.top, "%s (%s)", ss_dissectors_get (kind)->name,
+                    response ? "response" : "query");
 
   if (tcp)
     ss_layer_add_item (&l, NULL, DNS_F_LENGTH, 0, 2, SS_ENC_BE);
@@ -2350,25 +2479,23 @@ dissect_message (SsPacket *pkt,
     ss_item_append_text (pkt, it, " response, %s", rname ? rname : "Unknown error");
   ss_layer_add_item (&l, it, DNS_F_FLAGS_RESPONSE, base + 2, 2, SS_ENC_BE);
   ss_layer_add_item (&l, it, DNS_F_FLAGS_OPCODE, base + 2, 2, SS_ENC_BE);
-  if (response)
-    ss_layer_add_item (&l, it, DNS_F_FLAGS_AUTHORITATIVE, base + 2, 2, SS_ENC_BE);
-  ss_layer_add_item (&l, it, DNS_F_FLAGS_TRUNCATED, base + 2, 2, SS_ENC_BE);
-  ss_layer_add_item (&l, it, DNS_F_FLAGS_RECDESIRED, base + 2, 2, SS_ENC_BE);
-  if (response)
-    ss_layer_add_item (&l, it, DNS_F_FLAGS_RECAVAIL, base + 2, 2, SS_ENC_BE);
-  ss_layer_add_item (&l, it, DNS_F_FLAGS_Z, base + 2, 2, SS_ENC_BE);
-  if (response)
-    ss_layer_add_item (&l, it, DNS_F_FLAGS_AUTHENTICATED, base + 2, 2, SS_ENC_BE);
-  else if (flags & 0x0020)
+  if (kind == SS_PROTO_LLMNR)
     {
-      /* RFC 6840 §5.7: the AD bit in a query; Wireshark gives it a field of the same name */
-      SsItem *ad = ss_layer_add_item (&l, it, DNS_F_FLAGS_AUTHENTICATED, base + 2, 2, SS_ENC_BE);
+      /* RFC 4795 §2.1.1: C, TC and T instead of AA, TC, RD, RA, Z, AD and CD */
+      const SsTrueFalse *tfs = response ? &flags_conflict_response_tfs
+                                        : &flags_conflict_query_tfs;
+      SsItem *cf = ss_layer_add_item (&l, it, DNS_F_FLAGS_CONFLICT, base + 2, 2, SS_ENC_BE);
 
-      set_bit_label (pkt, ad, flags, 0x0020, "AD bit: Set");
+      set_bit_label (pkt, cf, flags, 0x0400, "");
+      ss_item_append_text (pkt, cf, "Conflict: %s",
+                           _((flags & 0x0400) ? tfs->true_string : tfs->false_string));
+      ss_layer_add_item (&l, it, DNS_F_FLAGS_TRUNCATED, base + 2, 2, SS_ENC_BE);
+      ss_layer_add_item (&l, it, DNS_F_FLAGS_TENTATIVE, base + 2, 2, SS_ENC_BE);
+      if (response)
+        ss_layer_add_item (&l, it, DNS_F_FLAGS_RCODE, base + 2, 2, SS_ENC_BE);
     }
-  ss_layer_add_item (&l, it, DNS_F_FLAGS_CHECKDISABLE, base + 2, 2, SS_ENC_BE);
-  if (response)
-    ss_layer_add_item (&l, it, DNS_F_FLAGS_RCODE, base + 2, 2, SS_ENC_BE);
+  else
+    dissect_dns_flags (pkt, &l, it, base, flags, response);
 
   quest = ss_reader_get_ntohs (r, base + 4);
   ss_layer_add_item (&l, NULL, update ? DNS_F_COUNT_ZONES : DNS_F_COUNT_QUERIES, base + 4, 2,
@@ -2474,7 +2601,7 @@ dissect_dns_tcp (SsPacket *pkt,
       view.frame_status = &msg_status;
       ss_reader_sub (&view, off, (gint) plen, &msg);
       msg_status = SS_READER_OK;
-      dissect_message (pkt, &msg, TRUE);
+      dissect_message (pkt, &msg, TRUE, SS_PROTO_DNS);
       /* the messages of one hand-off are one "dns" in frame.protocols, as in Wireshark */
       if (listed_len)
         pkt->protocols[listed_len] = '\0';
@@ -2501,7 +2628,23 @@ dissect_dns (SsPacket *pkt,
   if (pkt->ip_proto == 6)
     dissect_dns_tcp (pkt, r);
   else
-    dissect_message (pkt, r, FALSE);
+    dissect_message (pkt, r, FALSE, SS_PROTO_DNS);
+}
+
+/* Multicast DNS (RFC 6762), UDP port 5353: DNS messages with the QU and cache-flush bits. */
+static void
+dissect_mdns (SsPacket *pkt,
+              SsReader *r)
+{
+  dissect_message (pkt, r, FALSE, SS_PROTO_MDNS);
+}
+
+/* Link-Local Multicast Name Resolution (RFC 4795), UDP port 5355. */
+static void
+dissect_llmnr (SsPacket *pkt,
+               SsReader *r)
+{
+  dissect_message (pkt, r, FALSE, SS_PROTO_LLMNR);
 }
 
 const SsProtocol ss_proto_dns = {
@@ -2514,4 +2657,20 @@ const SsProtocol ss_proto_dns = {
   .experts = dns_experts,
   .n_experts = DNS_E_COUNT,
   .dissect = dissect_dns,
+};
+
+const SsProtocol ss_proto_mdns = {
+  .id = SS_PROTO_MDNS,
+  .abbrev = "mdns",
+  .short_name = "mDNS",
+  .name = N_("Multicast Domain Name System"),
+  .dissect = dissect_mdns,
+};
+
+const SsProtocol ss_proto_llmnr = {
+  .id = SS_PROTO_LLMNR,
+  .abbrev = "llmnr",
+  .short_name = "LLMNR",
+  .name = N_("Link-local Multicast Name Resolution"),
+  .dissect = dissect_llmnr,
 };

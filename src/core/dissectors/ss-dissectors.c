@@ -24,6 +24,8 @@ static const SsProtocol *const ss_protocols[SS_PROTO_COUNT] = {
   [SS_PROTO_TCP] = &ss_proto_tcp,
   [SS_PROTO_UDP] = &ss_proto_udp,
   [SS_PROTO_DNS] = &ss_proto_dns,
+  [SS_PROTO_MDNS] = &ss_proto_mdns,
+  [SS_PROTO_LLMNR] = &ss_proto_llmnr,
   [SS_PROTO_DATA] = &ss_proto_data,
   [SS_PROTO_HTTP] = &ss_proto_http,
   [SS_PROTO_TEXT_LINES] = &ss_proto_text_lines,
@@ -120,6 +122,8 @@ ss_dissectors_for_udp_port (guint port)
   switch (port)
     {
     case 53: return &ss_proto_dns;
+    case 5353: return &ss_proto_mdns;
+    case 5355: return &ss_proto_llmnr;
     default: return NULL;
     }
 }
