@@ -7,8 +7,8 @@
  * segments is asked for from TCP's reassembly. Names are expanded by ss-dns-name.h as
  * Wireshark expands them (pointer loops and overlong names end with a note, not a failure).
  *
- * mDNS (RFC 6762, UDP 5353) and LLMNR (RFC 4795, UDP 5355) are dissected here too, under their own
- * protocol nodes with DNS's fields, as Wireshark does.
+ * mDNS (RFC 6762, UDP 5353) and LLMNR (RFC 4795, UDP 5355) are dissected here too, under
+ * their own protocol nodes with DNS's fields, as Wireshark does.
  *
  * Queries are matched with responses as tshark 4.0 does (packet-dns.c): per conversation (the
  * TCP stream, or the UDP addresses and ports either way round) and transaction ID, a response
