@@ -231,9 +231,16 @@ def check_tree(text, header, rows):
     problems = []
     for i, (line, c) in enumerate(zip(body, rows)):
         parts = c[0].split('/')
-        # A path element may itself hold "/" (a URI): the depth is the text's indentation.
+        # A path element may itself hold "/" (a URI, DNS's "Query/Response"): the name is the
+        # shortest end of the path the text's line starts with, followed by a column gap.
         depth = len(line) - len(line.lstrip(' '))
         name = '/'.join(parts[depth:])
+        for k in range(len(parts) - 1, -1, -1):
+            tail = '/'.join(parts[k:])
+            rest = line[depth:]
+            if rest.startswith(tail) and (len(rest) == len(tail) or rest[len(tail)] == ' '):
+                name = tail
+                break
         if not line[depth:].startswith(name):
             problems.append('row %d: text %r, CSV name %r' % (i, line.strip(), name))
             continue
