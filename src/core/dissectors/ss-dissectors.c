@@ -134,6 +134,7 @@ ss_dissectors_for_tcp_port (guint port)
   switch (port)
     {
     case 53: return &ss_proto_dns;
+    case 5353: return &ss_proto_dns;  /* tshark's "dns.tcp.port" range is 53,5353 */
     /* HTTP on tshark 4.0's default "http.tcp.port" range, plus the ports of protocols carried
      * in HTTP (IPP 631, DAAP 3689; `tshark -G decodes`). */
     case 80: case 631: case 1900: case 2710: case 2869: case 3128: case 3132: case 3689:
