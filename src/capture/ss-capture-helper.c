@@ -191,9 +191,13 @@ ss_capture_helper_spawn (const char          *helper,
   g_ptr_array_add (argv, (char *) "-");
   g_ptr_array_add (argv, (char *) "--status-fd");
   g_ptr_array_add (argv, (char *) "3");
+  /* Closing the helper's standard input stops it cleanly, even through pkexec (root). */
+  g_ptr_array_add (argv, (char *) "--stop-fd");
+  g_ptr_array_add (argv, (char *) "0");
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                         | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_take_fd (launcher, fds[1], child_fd);
   proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, error);

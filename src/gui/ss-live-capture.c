@@ -119,6 +119,8 @@ live_free (gpointer data)
   SsLiveCapture *live = data;
 
   g_cancellable_cancel (live->cancellable);
+  if (live->proc && !live->exited)
+    g_output_stream_close (g_subprocess_get_stdin_pipe (live->proc), NULL, NULL);
   if (live->proc && !live->exited && !live->use_pkexec)
     g_subprocess_send_signal (live->proc, SIGTERM);
   if (live->copier)
@@ -855,15 +857,11 @@ ss_live_capture_stop (SsLiveCapture *live)
   if (live->exited || !live->proc)
     return;
   live->stop_asked = TRUE;
-  if (live->use_pkexec)
-    {
-      /* A root helper cannot be signalled from here: closing its output ends it (the copier
-       * stops, then the pipe is closed). */
-      if (live->copier && write (live->wake[1], "x", 1) < 0)
-        g_warning ("could not stop the capture copier: %s", g_strerror (errno));
-      return;
-    }
-  g_subprocess_send_signal (live->proc, SIGTERM);
+  /* The helper stops cleanly when its standard input closes (--stop-fd 0): that also reaches
+   * a helper started through pkexec, which runs as root and cannot be signalled from here. */
+  g_output_stream_close (g_subprocess_get_stdin_pipe (live->proc), NULL, NULL);
+  if (!live->use_pkexec)
+    g_subprocess_send_signal (live->proc, SIGTERM);
 }
 
 gboolean

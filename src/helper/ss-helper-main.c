@@ -175,7 +175,7 @@ parse_args (Helper   *h,
   SsHelperOptions *o = &h->options;
   g_autofree char *count = NULL, *duration = NULL, *snaplen = NULL, *format = NULL;
   g_autofree char *compress = NULL, *rotate_time = NULL, *rotate_size = NULL;
-  g_autofree char *rotate_files = NULL, *status_fd = NULL;
+  g_autofree char *rotate_files = NULL, *status_fd = NULL, *stop_fd = NULL;
   GOptionEntry entries[] = {
     { "interface", 'i', 0, G_OPTION_ARG_STRING_ARRAY, &o->interfaces,
       N_("Capture on interface IF (repeatable; default: any)"), "IF" },
@@ -202,6 +202,9 @@ parse_args (Helper   *h,
       N_("Keep only the N newest files (ring buffer)"), "N" },
     { "status-fd", 0, 0, G_OPTION_ARG_STRING, &status_fd,
       N_("Write status messages to file descriptor FD"), "FD" },
+    { "stop-fd", 0, 0, G_OPTION_ARG_STRING, &stop_fd,
+      N_("Stop cleanly when the other end of file descriptor FD closes it (a helper started "
+         "through pkexec runs as root and cannot be signalled by its caller)"), "FD" },
     { "no-promiscuous-mode", 'p', 0, G_OPTION_ARG_NONE, &o->no_promisc,
       N_("Do not put the interfaces in promiscuous mode"), NULL },
     { "list-interfaces", 'D', 0, G_OPTION_ARG_NONE, list_interfaces,
@@ -228,6 +231,7 @@ parse_args (Helper   *h,
 
   o->snaplen = SS_HELPER_DEFAULT_SNAPLEN;
   o->status_fd = -1;
+  o->stop_fd = -1;
   o->format = SS_CAPFILE_FORMAT_PCAPNG;
   o->compression = SS_COMPRESSION_NONE;
 
@@ -267,6 +271,14 @@ parse_args (Helper   *h,
       if (!parse_uint ("--rotate-files", rotate_files, 1, 100000, &v, error))
         return FALSE;
       o->rotate_files = (guint) v;
+    }
+  if (stop_fd)
+    {
+      if (!parse_uint ("--stop-fd", stop_fd, 0, G_MAXINT, &v, error))
+        return FALSE;
+      if (fcntl ((int) v, F_GETFL) < 0 || (fcntl ((int) v, F_GETFL) & O_ACCMODE) == O_WRONLY)
+        return refuse (error, _("--stop-fd is not a descriptor open for reading"));
+      o->stop_fd = (int) v;
     }
   if (status_fd)
     {
@@ -568,11 +580,17 @@ run (Helper *h,
   gint64 start = g_get_monotonic_time () / 1000;
   gint64 deadline = h->options.duration_ms ? start + h->options.duration_ms : G_MAXINT64;
   gint64 next_status = start + STATUS_INTERVAL_MS;
-  g_autofree struct pollfd *fds = g_new0 (struct pollfd, h->sources->len + 2);
+  g_autofree struct pollfd *fds = g_new0 (struct pollfd, h->sources->len + 3);
   g_autoptr(GError) error = NULL;
   guint nfds = 0;
+  guint stop_slot = 0;
 
   fds[nfds++] = (struct pollfd) { sigfd, POLLIN, 0 };
+  if (h->options.stop_fd >= 0)
+    {
+      stop_slot = nfds;
+      fds[nfds++] = (struct pollfd) { h->options.stop_fd, POLLIN, 0 };
+    }
   for (guint i = 0; i < h->sources->len; i++)
     fds[nfds++] = (struct pollfd) {
       pcap_get_selectable_fd (g_array_index (h->sources, PcapSource, i).pcap), POLLIN, 0 };
@@ -599,6 +617,8 @@ run (Helper *h,
         }
       if (fds[0].revents & POLLIN)
         h->stop = TRUE;  /* SIGINT or SIGTERM: drain what the kernel holds, then finish */
+      if (stop_slot && (fds[stop_slot].revents & (POLLIN | POLLHUP | POLLERR)))
+        h->stop = TRUE;  /* the caller closed --stop-fd: the same clean end */
       dispatch_pcap (h);
 #ifdef SS_HAVE_EBPF
       if (h->ebpf && !h->stop && !ss_helper_ebpf_consume (h->ebpf, h->output, h->options.count,
@@ -682,6 +702,7 @@ main (int    argc,
   h.sources = g_array_new (FALSE, TRUE, sizeof (PcapSource));
   g_array_set_clear_func (h.sources, pcap_source_clear);
   h.options.status_fd = -1;
+  h.options.stop_fd = -1;
 
   if (!parse_args (&h, &argc, &argv, &list, &error))
     {

@@ -80,6 +80,7 @@ typedef struct
   guint64         rotate_size;    /* bytes, 0: no size rotation */
   guint           rotate_files;   /* 0: keep every file */
   int             status_fd;      /* -1: none */
+  int             stop_fd;        /* -1: none; end of file (or data) there stops the capture */
   GArray         *filter_pids;    /* guint64, from --ebpf-filter; NULL: any pid */
   GArray         *filter_cgroups; /* guint64, from --ebpf-filter; NULL: any cgroup */
   SsHelperFilter *user_filter;    /* the part of --ebpf-filter applied here; NULL: none */

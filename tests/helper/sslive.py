@@ -170,7 +170,7 @@ class NetPair:
             self.ns(self.ns_a, "curl", "-s", "-o", "/dev/null", "--max-time", "5",
                     "http://%s:%d/blob.bin" % (ADDR_B, port))
 
-    def helper(self, *args, ns=None, status=True, nsenter=False):
+    def helper(self, *args, ns=None, status=True, nsenter=False, stdin=None):
         """Starts the helper in namespace A; returns (process, status reader). With nsenter
         only the network namespace changes (ip netns exec remounts /sys, which hides the
         cgroup v2 hierarchy the eBPF path attaches to)."""
@@ -186,7 +186,7 @@ class NetPair:
             self.procs.append(p)
         else:
             p = self.spawn(ns or self.ns_a, HELPER, *args, *extra,
-                           pass_fds=(wfd,) if status else ())
+                           pass_fds=(wfd,) if status else (), stdin=stdin)
         st = None
         if status:
             os.close(wfd)

@@ -57,6 +57,11 @@ def main():
         tap.ok(sstatus.wait_for("R") is not None, "snaplen helper reports READY")
         tap.ok(sslive.capabilities(helper.pid) == (0, 0),
                "capabilities dropped once capturing", sslive.capabilities(helper.pid))
+        # --stop-fd: the GUI stops a helper it cannot signal (pkexec) by closing its stdin.
+        stop_out = os.path.join(net.tmp, "stopfd.pcapng")
+        stopper, stop_status = net.helper("-i", net.va, "-w", stop_out, "--stop-fd", "0",
+                                          stdin=sslive.subprocess.PIPE)
+        tap.ok(stop_status.wait_for("R") is not None, "helper with --stop-fd 0 reports READY")
         dump = net.dumpcap(net.va, ref)
 
         before = net.counters(net.ns_a, net.va)
@@ -71,6 +76,12 @@ def main():
             src = None
         serr = shelper.stderr.read().decode()
         sstatus.read_all()
+        stopper.stdin.close()
+        try:
+            stop_rc = stopper.wait(10)
+        except sslive.subprocess.TimeoutExpired:
+            stop_rc = None
+        stop_msgs = stop_status.read_all()
         rc = net.stop(helper)
         frc = net.stop(fhelper)
         net.stop(dump, sslive.signal.SIGINT)
@@ -111,6 +122,11 @@ def main():
         n, err = sslive.tshark_count(out)
         tap.ok(n == len(ours), "tshark reads the file (%d packets)" % n, err)
 
+        stopped = sslive.read_capture(stop_out)
+        tap.ok(stop_rc == 0 and stop_msgs and stop_msgs[-1] == ("D", "exit=0")
+               and len(stopped) == len(ours),
+               "closing --stop-fd ends the capture cleanly with every packet (%d)" % len(stopped),
+               (stop_rc, stop_msgs[-1:] if stop_msgs else None))
         cut = sslive.read_capture(short)
         tap.ok(src == 0 and len(cut) == 20, "--count 20 stops by itself after 20 packets",
                "rc=%s n=%d" % (src, len(cut)))
