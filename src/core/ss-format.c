@@ -412,9 +412,10 @@ ss_format_item_label (SsPacket     *pkt,
       g_string_append (s, item->v.str ? item->v.str : "");
       break;
     case SS_FT_BYTES:
-      if (item->v.bytes.len > 24)
+      /* As Wireshark's labels: at most 36 bytes, then an ellipsis. */
+      if (item->v.bytes.len > 36)
         {
-          for (guint32 i = 0; i < 24; i++)
+          for (guint32 i = 0; i < 36; i++)
             g_string_append_printf (s, "%02x", item->v.bytes.data[i]);
           g_string_append (s, "…");
         }
@@ -422,7 +423,11 @@ ss_format_item_label (SsPacket     *pkt,
         ss_format_field_value (item, s);
       break;
     default:
-      if (vname)
+      /* An integer shown as BASE_NONE has only its name (Wireshark's checksum status:
+       * "Unverified", not "Unverified (2)"). */
+      if (vname && def->display == SS_BASE_NONE && ss_field_type_is_integer (def->type))
+        g_string_append (s, vname);
+      else if (vname)
         {
           g_string_append_printf (s, "%s (", vname);
           ss_format_field_value (item, s);
