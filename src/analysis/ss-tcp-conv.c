@@ -73,6 +73,8 @@ typedef struct
   TcpFlow   flow[2];
   gint64    syn_ts_ns;     /* last SYN, for the initial RTT (-1: none) */
   gint64    first_rtt_ns;  /* -1 until the handshake completed */
+  gint64    first_ts_ns;   /* the stream's first frame (-1: none yet) */
+  gint64    prev_ts_ns;    /* its latest frame so far */
   gint      fin_dir;       /* direction of the first FIN, -1 before it */
   gboolean  fin_passive;   /* the other side's FIN was seen */
 } TcpStream;
@@ -243,6 +245,8 @@ new_stream (SsTcpConv       *conv,
     }
   st->syn_ts_ns = -1;
   st->first_rtt_ns = -1;
+  st->first_ts_ns = -1;
+  st->prev_ts_ns = -1;
   st->fin_dir = -1;
   g_ptr_array_add (conv->all, st);
   g_hash_table_replace (conv->streams, g_memdup2 (key, sizeof *key), st);
@@ -611,6 +615,12 @@ first_pass (SsTcpConv *conv,
   info->have_stream = TRUE;
   info->stream = st->stream;
   info->dir = dir;
+  /* Wireshark's tcp.time_relative and tcp.time_delta, in capture order. */
+  if (st->first_ts_ns < 0)
+    st->first_ts_ns = pkt->ts_ns;
+  info->time_rel_ns = pkt->ts_ns - st->first_ts_ns;
+  info->time_delta_ns = st->prev_ts_ns < 0 ? 0 : pkt->ts_ns - st->prev_ts_ns;
+  st->prev_ts_ns = pkt->ts_ns;
   info->relative = TRUE;
   info->rel_seq = info->seq - fwd->base_seq;
   info->rel_ack = rev->base_set ? info->ack - rev->base_seq : info->ack;
@@ -716,7 +726,7 @@ remember_frame (SsTcpConv       *conv,
   guint32 header = 0;
   guint32 at = conv->records->len;
   guint32 none = NO_RECORD;
-  guint8 buf[14 * 10];       /* at most 14 values of at most 10 bytes */
+  guint8 buf[16 * 10];       /* at most 16 values of at most 10 bytes */
   guint8 *p = buf;
 
   /* Records are addressed with 32 bits: past 4 GiB of them, stop remembering. */
@@ -760,6 +770,8 @@ remember_frame (SsTcpConv       *conv,
     p = put_varint (p, info->bytes_in_flight);
   if (header & REC_PUSH_BYTES)
     p = put_varint (p, info->push_bytes_sent);
+  p = put_varint (p, zigzag (info->time_rel_ns));
+  p = put_varint (p, zigzag (info->time_delta_ns));
 
   g_byte_array_append (conv->records, buf, (guint) (p - buf));
   while (conv->offsets->len <= number)
@@ -807,6 +819,8 @@ recall_frame (const SsTcpConv *conv,
   info->initial_rtt_ns = (header & REC_INITIAL_RTT) ? unzigzag (get_varint (&p)) : -1;
   info->bytes_in_flight = (header & REC_IN_FLIGHT) ? (guint32) get_varint (&p) : 0;
   info->push_bytes_sent = (header & REC_PUSH_BYTES) ? (guint32) get_varint (&p) : 0;
+  info->time_rel_ns = unzigzag (get_varint (&p));
+  info->time_delta_ns = unzigzag (get_varint (&p));
   return TRUE;
 }
 

@@ -135,6 +135,9 @@ typedef struct
   guint32          acks_frame;
   gint64           ack_rtt_ns;  /* -1 when unknown */
   gint64           initial_rtt_ns; /* -1 when unknown */
+  /* [Timestamps]: since the stream's first frame and since its previous one; -1 unknown */
+  gint64           time_rel_ns;
+  gint64           time_delta_ns;
   guint32          bytes_in_flight;
   guint32          push_bytes_sent;
   guint8           fin_kind;   /* 1: the FIN that starts closing, 2: the peer's first FIN */

@@ -76,6 +76,8 @@ enum
   TCP_F_ANALYSIS_PUSH_BYTES_SENT,
   TCP_F_ANALYSIS_ACK_RTT,
   TCP_F_ANALYSIS_INITIAL_RTT,
+  TCP_F_TIME_RELATIVE,
+  TCP_F_TIME_DELTA,
   TCP_F_SEGMENT_DATA,
   TCP_F_SEGMENTS,
   TCP_F_SEGMENT,
@@ -186,6 +188,10 @@ static const SsFieldDef tcp_fields[] = {
   [TCP_F_ANALYSIS_ACK_RTT] = { "tcp.analysis.ack_rtt", N_("The RTT to ACK the segment was"),
                                SS_FT_RELATIVE_TIME },
   [TCP_F_ANALYSIS_INITIAL_RTT] = { "tcp.analysis.initial_rtt", N_("iRTT"), SS_FT_RELATIVE_TIME },
+  [TCP_F_TIME_RELATIVE] = { "tcp.time_relative", N_("Time since first frame in this TCP stream"),
+                            SS_FT_RELATIVE_TIME },
+  [TCP_F_TIME_DELTA] = { "tcp.time_delta", N_("Time since previous frame in this TCP stream"),
+                         SS_FT_RELATIVE_TIME },
   [TCP_F_SEGMENT_DATA] = { "tcp.segment_data", N_("TCP segment data"), SS_FT_BYTES },
   [TCP_F_SEGMENTS] = { "tcp.segments", N_("Reassembled TCP Segments"), SS_FT_NONE },
   [TCP_F_SEGMENT] = { "tcp.segment", N_("TCP Segment"), SS_FT_FRAMENUM },
@@ -1027,6 +1033,7 @@ dissect_tcp (SsPacket *pkt,
   info.wscale = -1;
   info.ack_rtt_ns = -1;
   info.initial_rtt_ns = -1;
+  info.time_rel_ns = info.time_delta_ns = -1;
   if (hlen > 20)
     {
       /* The analysis needs the window scale and SACK options before the items are added; a
@@ -1152,6 +1159,17 @@ dissect_tcp (SsPacket *pkt,
         }
     }
 
+  if (info.time_rel_ns >= 0)
+    {
+      /* A text node: its label is also its JSON key, so it stays as tshark writes it. */
+      SsItem *ts = ss_layer_add_text (&l, NULL, 0, 0, "Timestamps");
+
+      ss_item_set_flags (ts, SS_ITEM_GENERATED);
+      ss_item_set_flags (add_reltime (&l, ts, TCP_F_TIME_RELATIVE, info.time_rel_ns),
+                         SS_ITEM_GENERATED);
+      ss_item_set_flags (add_reltime (&l, ts, TCP_F_TIME_DELTA, info.time_delta_ns),
+                         SS_ITEM_GENERATED);
+    }
   if (info.have_analysis)
     add_analysis (&l, &info);
 
