@@ -343,3 +343,42 @@ def tshark_count(path):
     if r.returncode != 0:
         return -1, r.stderr
     return len(r.stdout.split()), r.stderr
+
+
+# eBPF captures --------------------------------------------------------------------------------
+
+PEN = 32473   # the private enterprise number of the helper's custom options
+
+
+def cgroup2_root():
+    """Where cgroup v2 is mounted (/sys/fs/cgroup/unified on hybrid systems)."""
+    with open("/proc/self/mounts") as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) > 2 and fields[2] == "cgroup2":
+                return fields[1]
+    return "/sys/fs/cgroup/unified"
+
+
+def metadata(pkt):
+    meta = {}
+    for code, value in pkt["options"]:
+        if code == 2988 and len(value) >= 4 and struct.unpack("<I", value[:4])[0] == PEN:
+            k, _, v = value[4:].decode().partition("=")
+            meta[k] = v
+    return meta
+
+
+def comment(pkt):
+    for code, value in pkt["options"]:
+        if code == 1:
+            return value.decode()
+    return ""
+
+
+def tcp_ports(d):
+    if len(d) < 38 or d[12:14] != b"\x08\x00" or d[23] != 6:
+        return None
+    ihl = (d[14] & 0x0f) * 4
+    return struct.unpack(">HH", d[14 + ihl:14 + ihl + 4])
+

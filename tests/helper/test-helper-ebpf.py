@@ -13,42 +13,10 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sslive  # noqa: E402
-
-def cgroup2_root():
-    """Where cgroup v2 is mounted (/sys/fs/cgroup/unified on hybrid systems)."""
-    with open("/proc/self/mounts") as f:
-        for line in f:
-            fields = line.split()
-            if len(fields) > 2 and fields[2] == "cgroup2":
-                return fields[1]
-    return "/sys/fs/cgroup/unified"
+from sslive import cgroup2_root, comment, metadata, tcp_ports  # noqa: E402
 
 
 CGROUP_ROOT = cgroup2_root()
-PEN = 32473
-
-
-def metadata(pkt):
-    meta = {}
-    for code, value in pkt["options"]:
-        if code == 2988 and len(value) >= 4 and struct.unpack("<I", value[:4])[0] == PEN:
-            k, _, v = value[4:].decode().partition("=")
-            meta[k] = v
-    return meta
-
-
-def comment(pkt):
-    for code, value in pkt["options"]:
-        if code == 1:
-            return value.decode()
-    return ""
-
-
-def tcp_ports(d):
-    if len(d) < 38 or d[12:14] != b"\x08\x00" or d[23] != 6:
-        return None
-    ihl = (d[14] & 0x0f) * 4
-    return struct.unpack(">HH", d[14 + ihl:14 + ihl + 4])
 
 
 def tcp_payload_len(d):

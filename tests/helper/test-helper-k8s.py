@@ -22,36 +22,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import sslive  # noqa: E402
+from sslive import cgroup2_root, metadata, tcp_ports  # noqa: E402
 
-PEN = 32473
 NODE = "worker-3"
-
-
-def cgroup2_root():
-    with open("/proc/self/mounts") as f:
-        for line in f:
-            fields = line.split()
-            if len(fields) > 2 and fields[2] == "cgroup2":
-                return fields[1]
-    return "/sys/fs/cgroup/unified"
-
-
-def metadata(pkt):
-    import struct
-    meta = {}
-    for code, value in pkt["options"]:
-        if code == 2988 and len(value) >= 4 and struct.unpack("<I", value[:4])[0] == PEN:
-            k, _, v = value[4:].decode().partition("=")
-            meta[k] = v
-    return meta
-
-
-def tcp_ports(d):
-    import struct
-    if len(d) < 38 or d[12:14] != b"\x08\x00" or d[23] != 6:
-        return None
-    ihl = (d[14] & 0x0f) * 4
-    return struct.unpack(">HH", d[14 + ihl:14 + ihl + 4])
 
 
 # The pods: (key, cgroup path under the test's cgroup, namespace, pod, container, uid, id).
