@@ -2180,19 +2180,24 @@ set_bit_label (SsPacket   *pkt,
   ss_item_set_text (pkt, it, "%s = %s", bits, text);
 }
 
-/* A query and its response, kept per conversation and transaction ID, newest first. */
+/* A query and its response, kept per conversation and transaction ID. */
 typedef struct _DnsTrans DnsTrans;
 struct _DnsTrans
 {
-  DnsTrans *older;
   guint32   req_frame;
   guint32   rep_frame;   /* 0 until answered */
   gint64    req_ts_ns;
 };
 
+/* The transactions of one ID in one conversation, oldest first (frames only grow in the first
+ * pass): a later pass finds the one current at a frame by binary search, since captures where
+ * an ID repeats (mDNS always uses 0, fixed-port resolvers) hold many. The array doubles in the
+ * session's memory; what it outgrows stays there until the session ends (at most as much again). */
 typedef struct
 {
-  DnsTrans *newest;
+  DnsTrans **v;
+  guint      n;
+  guint      cap;
 } DnsTransList;
 
 /* What one message is linked to: the transaction it belongs to (or a copy of it for a
@@ -2281,8 +2286,24 @@ match_transaction (SsPacket *pkt,
   list = lookup_transactions (pkt, id, !pkt->visited);
   if (!list)
     return;
-  for (t = list->newest; t && t->req_frame > pkt->number; t = t->older)
-    ;
+  t = NULL;
+  if (list->n && list->v[list->n - 1]->req_frame <= pkt->number)
+    t = list->v[list->n - 1];
+  else if (list->n && list->v[0]->req_frame <= pkt->number)
+    {
+      guint lo = 0, hi = list->n - 1;   /* v[lo] <= number < v[hi] */
+
+      while (hi - lo > 1)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (list->v[mid]->req_frame <= pkt->number)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      t = list->v[lo];
+    }
   if (!pkt->visited)
     {
       if (!response)
@@ -2294,8 +2315,17 @@ match_transaction (SsPacket *pkt,
               t = ss_session_alloc (pkt->session, sizeof *t);
               t->req_frame = pkt->number;
               t->req_ts_ns = pkt->ts_ns;
-              t->older = list->newest;
-              list->newest = t;
+              if (list->n == list->cap)
+                {
+                  guint cap = list->cap ? list->cap * 2 : 4;
+                  DnsTrans **v = ss_session_alloc (pkt->session, cap * sizeof *v);
+
+                  if (list->n)
+                    memcpy (v, list->v, list->n * sizeof *v);
+                  list->v = v;
+                  list->cap = cap;
+                }
+              list->v[list->n++] = t;
             }
         }
       else if (t)
