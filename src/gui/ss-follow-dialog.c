@@ -1,4 +1,4 @@
-/* ss-follow-dialog.c: one TCP stream's data, each side in its colour */
+/* ss-follow-dialog.c: one TCP, UDP, TLS or HTTP stream's data, each side in its colour */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -16,10 +16,35 @@ struct _SsFollowDialog
   GtkDropDown   *direction_drop;
   GtkStringList *directions;
   SsFollow      *follow;      /* the worker's while it runs */
+  SsFollowProto  proto;
   guint32        stream;
+  /* Followed by its endpoints until the first result gives the stream's index (UDP: the
+   * display filter has no udp.stream to find it by) or the stream is changed by hand. */
+  gboolean       by_endpoints;
+  SsAddress      addr[2];
+  guint16        port[2];
 };
 
 G_DEFINE_FINAL_TYPE (SsFollowDialog, ss_follow_dialog, SS_TYPE_STAT_DIALOG)
+
+/* Wireshark's window titles, each whole for the translators. */
+static char *
+follow_title (SsFollowProto proto,
+              guint32       stream)
+{
+  switch (proto)
+    {
+    case SS_FOLLOW_UDP:
+      return g_strdup_printf (_("Follow UDP Stream (udp.stream eq %u)"), stream);
+    case SS_FOLLOW_TLS:
+      return g_strdup_printf (_("Follow TLS Stream (tcp.stream eq %u)"), stream);
+    case SS_FOLLOW_HTTP:
+      return g_strdup_printf (_("Follow HTTP Stream (tcp.stream eq %u)"), stream);
+    case SS_FOLLOW_TCP:
+    default:
+      return g_strdup_printf (_("Follow TCP Stream (tcp.stream eq %u)"), stream);
+    }
+}
 
 static gboolean
 follow_prepare (SsStatDialog *dialog,
@@ -29,13 +54,18 @@ follow_prepare (SsStatDialog *dialog,
   SsFollowDialog *self = SS_FOLLOW_DIALOG (dialog);
   const SsRegistry *reg = ss_document_get_registry (ss_stat_dialog_get_document (dialog));
   guint32 stream = (guint32) gtk_spin_button_get_value_as_int (self->stream_spin);
-  SsFollow *follow = ss_follow_new (reg, SS_FOLLOW_TCP, SS_FOLLOW_ASCII, stream, error);
+  SsFollow *follow = self->by_endpoints
+                     ? ss_follow_new_for_endpoints (reg, self->proto, SS_FOLLOW_ASCII,
+                                                    &self->addr[0], self->port[0],
+                                                    &self->addr[1], self->port[1], error)
+                     : ss_follow_new (reg, self->proto, SS_FOLLOW_ASCII, stream, error);
 
   if (!follow)
     return FALSE;
   g_clear_pointer (&self->follow, ss_follow_free);
   self->follow = follow;
-  self->stream = stream;
+  if (!self->by_endpoints)
+    self->stream = stream;
   return TRUE;
 }
 
@@ -112,6 +142,13 @@ show_changed_cb (SsFollowDialog *self)
 }
 
 static void
+stream_changed_cb (SsFollowDialog *self)
+{
+  self->by_endpoints = FALSE;
+  ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
+}
+
+static void
 follow_finish (SsStatDialog *dialog)
 {
   SsFollowDialog *self = SS_FOLLOW_DIALOG (dialog);
@@ -120,9 +157,17 @@ follow_finish (SsStatDialog *dialog)
   guint n = ss_follow_get_n_chunks (self->follow);
   guint packets[2] = { 0, 0 }, turns = 0, last = G_MAXUINT;
   guint64 bytes[2] = { 0, 0 };
-  g_autofree char *title = g_strdup_printf (_("Follow TCP Stream (tcp.stream eq %u)"),
-                                            self->stream);
+  g_autofree char *title = NULL;
+  guint32 found;
 
+  if (self->by_endpoints && ss_follow_get_stream (self->follow, &found))
+    {
+      self->stream = found;
+      g_signal_handlers_block_by_func (self->stream_spin, stream_changed_cb, self);
+      gtk_spin_button_set_value (self->stream_spin, found);
+      g_signal_handlers_unblock_by_func (self->stream_spin, stream_changed_cb, self);
+    }
+  title = follow_title (self->proto, self->stream);
   gtk_window_set_title (GTK_WINDOW (self), title);
   for (guint i = 0; i < n; i++)
     {
@@ -162,11 +207,21 @@ follow_finish (SsStatDialog *dialog)
 
       gtk_string_list_splice (self->directions, 0,
                               g_list_model_get_n_items (G_LIST_MODEL (self->directions)), items);
-      ss_stat_dialog_set_summary (dialog, _("No packet of this stream has data."));
+      /* No keys, nothing decrypted: Wireshark's TLS follow is empty too; say why. */
+      ss_stat_dialog_set_summary (dialog, self->proto == SS_FOLLOW_TLS
+                                  ? _("No decrypted TLS data: StratoShark has no TLS keys, so "
+                                      "the records stay encrypted (Follow TCP Stream shows them).")
+                                  : _("No packet of this stream has data."));
     }
   gtk_drop_down_set_selected (self->direction_drop, SS_FOLLOW_BOTH);
   g_signal_handlers_unblock_by_func (self->direction_drop, show_changed_cb, self);
   render (self);
+}
+
+SsFollowProto
+ss_follow_dialog_get_proto (SsFollowDialog *self)
+{
+  return self->proto;
 }
 
 guint32
@@ -225,7 +280,6 @@ ss_follow_dialog_init (SsFollowDialog *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkTextBuffer *buffer;
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Follow TCP Stream"));
   ss_stat_dialog_set_filter_visible (dialog, FALSE);
 
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
@@ -245,7 +299,7 @@ ss_follow_dialog_init (SsFollowDialog *self)
   ss_stat_dialog_add_control (dialog, gtk_label_new (_("Stream")));
   self->stream_spin = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, G_MAXINT32, 1));
   ss_stat_dialog_add_control (dialog, GTK_WIDGET (self->stream_spin));
-  g_signal_connect_swapped (self->stream_spin, "value-changed", G_CALLBACK (ss_stat_dialog_rerun),
+  g_signal_connect_swapped (self->stream_spin, "value-changed", G_CALLBACK (stream_changed_cb),
                             self);
   self->directions = gtk_string_list_new (NULL);
   self->direction_drop = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (self->directions),
@@ -261,14 +315,43 @@ ss_follow_dialog_init (SsFollowDialog *self)
 }
 
 GtkWidget *
-ss_follow_dialog_new (GtkWindow  *parent,
-                      SsDocument *doc,
-                      guint32     stream)
+ss_follow_dialog_new (GtkWindow     *parent,
+                      SsDocument    *doc,
+                      SsFollowProto  proto,
+                      guint32        stream)
 {
   SsFollowDialog *self = g_object_new (SS_TYPE_FOLLOW_DIALOG, "transient-for", parent,
                                        "destroy-with-parent", TRUE, NULL);
+  g_autofree char *title = follow_title (proto, stream);
+
+  self->proto = proto;
+  self->stream = stream;
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
   gtk_spin_button_set_value (self->stream_spin, stream);
+  gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
+  ss_stat_dialog_start (SS_STAT_DIALOG (self), doc, NULL);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+ss_follow_dialog_new_for_endpoints (GtkWindow       *parent,
+                                    SsDocument      *doc,
+                                    SsFollowProto    proto,
+                                    const SsAddress *addr0,
+                                    guint16          port0,
+                                    const SsAddress *addr1,
+                                    guint16          port1)
+{
+  SsFollowDialog *self = g_object_new (SS_TYPE_FOLLOW_DIALOG, "transient-for", parent,
+                                       "destroy-with-parent", TRUE, NULL);
+  self->proto = proto;
+  self->by_endpoints = TRUE;
+  self->addr[0] = *addr0;
+  self->addr[1] = *addr1;
+  self->port[0] = port0;
+  self->port[1] = port1;
+  /* The title comes with the stream's index, when the pass has found it. */
   gtk_window_set_default_size (GTK_WINDOW (self), 900, 640);
   ss_stat_dialog_start (SS_STAT_DIALOG (self), doc, NULL);
   return GTK_WIDGET (self);

@@ -931,18 +931,136 @@ conv_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Follows the selected packet's TCP stream and shows only that stream, as Wireshark does. */
+/* The protocol a win.follow-* action follows. */
+static SsFollowProto
+follow_proto_of (const char *action)
+{
+  if (strcmp (action, "follow-udp") == 0)
+    return SS_FOLLOW_UDP;
+  if (strcmp (action, "follow-tls") == 0)
+    return SS_FOLLOW_TLS;
+  if (strcmp (action, "follow-http") == 0)
+    return SS_FOLLOW_HTTP;
+  return SS_FOLLOW_TCP;
+}
+
+/* Whether the selected packet's tree has protocol @abbrev at its top level (where the tree
+ * puts each protocol of the packet, as Wireshark's frame protocols). */
+static gboolean
+selected_has_protocol (SsWindow   *self,
+                       const char *abbrev)
+{
+  GListModel *roots = ss_proto_tree_get_roots (self->proto_tree);
+
+  for (guint i = 0; roots && i < g_list_model_get_n_items (roots); i++)
+    {
+      g_autoptr(SsTreeNode) node = g_list_model_get_item (roots, i);
+      const char *name = ss_tree_node_get_abbrev (node);
+
+      if (name && strcmp (name, abbrev) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first value of each of @abbrevs in the selected packet's tree, in tree order (the outer
+ * headers before those an ICMP error quotes); @values[i] NULL where none. The strings live as
+ * long as the tree. */
 static void
-follow_tcp_action (GSimpleAction *action,
-                   GVariant      *param,
-                   gpointer       data)
+selected_values (SsWindow          *self,
+                 const char *const *abbrevs,
+                 const char       **values)
+{
+  GListModel *roots = ss_proto_tree_get_roots (self->proto_tree);
+  g_autoptr(GPtrArray) stack = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; abbrevs[i]; i++)
+    values[i] = NULL;
+  for (guint i = g_list_model_get_n_items (roots); i > 0; i--)
+    g_ptr_array_add (stack, g_list_model_get_item (roots, i - 1));
+  while (stack->len > 0)
+    {
+      g_autoptr(SsTreeNode) node = g_ptr_array_steal_index (stack, stack->len - 1);
+      const char *abbrev = ss_tree_node_get_abbrev (node);
+      GListModel *children = ss_tree_node_get_children (node);
+
+      for (guint i = 0; abbrev && abbrevs[i]; i++)
+        if (!values[i] && strcmp (abbrev, abbrevs[i]) == 0)
+          values[i] = ss_tree_node_get_value (node);
+      for (guint i = children ? g_list_model_get_n_items (children) : 0; i > 0; i--)
+        g_ptr_array_add (stack, g_list_model_get_item (children, i - 1));
+    }
+}
+
+static gboolean
+parse_address (const char *text,
+               SsAddress  *addr)
+{
+  g_autoptr(GInetAddress) inet = text ? g_inet_address_new_from_string (text) : NULL;
+  gsize len;
+
+  if (!inet)
+    return FALSE;
+  len = g_inet_address_get_native_size (inet);
+  memset (addr, 0, sizeof *addr);
+  addr->type = len == 4 ? SS_ADDR_IPV4 : SS_ADDR_IPV6;
+  addr->len = (guint8) len;
+  memcpy (addr->data, g_inet_address_to_bytes (inet), len);
+  return TRUE;
+}
+
+/* Follows the selected packet's UDP conversation: by its endpoints, as the display filter has
+ * no udp.stream; the main window shows the conversation with the filter Wireshark 2 used. */
+static void
+follow_udp (SsWindow *self)
+{
+  static const char *const v4[] = { "ip.src", "ip.dst", "udp.srcport", "udp.dstport", NULL };
+  static const char *const v6[] = { "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport", NULL };
+  const char *values[4];
+  const char *family = "ip";
+  SsAddress a0, a1;
+  guint64 p0, p1;
+  g_autofree char *filter = NULL;
+
+  selected_values (self, v4, values);
+  if (!values[0])
+    {
+      selected_values (self, v6, values);
+      family = "ipv6";
+    }
+  if (!parse_address (values[0], &a0) || !parse_address (values[1], &a1)
+      || !values[2] || !g_ascii_string_to_unsigned (values[2], 10, 0, G_MAXUINT16, &p0, NULL)
+      || !values[3] || !g_ascii_string_to_unsigned (values[3], 10, 0, G_MAXUINT16, &p1, NULL))
+    {
+      gtk_widget_error_bell (GTK_WIDGET (self));
+      return;
+    }
+  filter = g_strdup_printf ("(%s.addr eq %s and %s.addr eq %s) and (udp.port eq %s and udp.port "
+                            "eq %s)", family, values[0], family, values[1], values[2], values[3]);
+  ss_window_apply_filter (self, filter);
+  gtk_window_present (GTK_WINDOW (ss_follow_dialog_new_for_endpoints (
+    GTK_WINDOW (self), self->doc, SS_FOLLOW_UDP, &a0, (guint16) p0, &a1, (guint16) p1)));
+}
+
+/* Follows the selected packet's TCP stream (TLS and HTTP: the TLS records or HTTP messages of
+ * it) and shows only that stream, as Wireshark does; UDP by its endpoints. */
+static void
+follow_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       data)
 {
   SsWindow *self = data;
+  SsFollowProto proto = follow_proto_of (g_action_get_name (G_ACTION (action)));
   g_autofree char *filter = NULL;
   guint64 stream;
 
   if (!self->doc || self->loading)
     return;
+  if (proto == SS_FOLLOW_UDP)
+    {
+      follow_udp (self);
+      return;
+    }
   filter = conversation_filter (self, "tcp");
   if (!filter || !g_ascii_string_to_unsigned (filter + strlen ("tcp.stream eq "), 10, 0,
                                               G_MAXUINT32, &stream, NULL))
@@ -951,7 +1069,7 @@ follow_tcp_action (GSimpleAction *action,
       return;
     }
   ss_window_apply_filter (self, filter);
-  gtk_window_present (GTK_WINDOW (ss_follow_dialog_new (GTK_WINDOW (self), self->doc,
+  gtk_window_present (GTK_WINDOW (ss_follow_dialog_new (GTK_WINDOW (self), self->doc, proto,
                                                         (guint32) stream)));
 }
 
@@ -1075,7 +1193,10 @@ static const GActionEntry win_entries[] = {
   { "capture-stop", capture_stop_action },
   { "capture-options", capture_options_action },
   { "display-filters", nothing_action },
-  { "follow-tcp", follow_tcp_action },
+  { "follow-tcp", follow_action },
+  { "follow-udp", follow_action },
+  { "follow-tls", follow_action },
+  { "follow-http", follow_action },
   { "expert-info", expert_info_action },
   { "protocol-hierarchy", phs_action },
   { "conversations", conv_action },
@@ -1136,7 +1257,18 @@ ss_window_update_actions (SsWindow *self)
     ss_window_set_action_enabled (self, need_packet[i], selected);
   for (guint i = 0; i < G_N_ELEMENTS (need_field); i++)
     ss_window_set_action_enabled (self, need_field[i], node != NULL);
-  ss_window_set_action_enabled (self, "follow-tcp", selected && have_doc && !self->loading);
+  /* Follow → X Stream only for a packet of that protocol, as in Wireshark. */
+  {
+    static const struct { const char *action, *proto; } follows[] = {
+      { "follow-tcp", "tcp" }, { "follow-udp", "udp" },
+      { "follow-tls", "tls" }, { "follow-http", "http" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (follows); i++)
+      ss_window_set_action_enabled (self, follows[i].action,
+                                    selected && have_doc && !self->loading
+                                    && selected_has_protocol (self, follows[i].proto));
+  }
   ss_window_set_action_enabled (self, "tcp-window-scaling", have_doc && !self->loading);
   for (guint i = 0; i < G_N_ELEMENTS (need_filter); i++)
     ss_window_set_action_enabled (self, need_filter[i],

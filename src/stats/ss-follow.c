@@ -63,6 +63,8 @@ struct _SsFollow
 
   GHashTable       *udp_streams;     /* UDP conversation -> index + 1 */
   guint32           udp_next;
+  gboolean          have_matched;    /* the stream of the first header that matched */
+  guint32           matched_stream;
 };
 
 static void
@@ -541,7 +543,11 @@ ss_follow_packet (SsFollow       *f,
       }
   /* The tap's filter is on the packet: every header of a packet that passes is seen. */
   for (guint i = 0; i < n && !match; i++)
-    match = header_matches (f, &h[i]);
+    if ((match = header_matches (f, &h[i])) && !f->have_matched && h[i].have_stream)
+      {
+        f->have_matched = TRUE;
+        f->matched_stream = h[i].stream;
+      }
   if (!match)
     return;
 
@@ -593,6 +599,15 @@ update_chunks (SsFollow *f)
 
       g_array_append_val (f->chunks, c);
     }
+}
+
+gboolean
+ss_follow_get_stream (const SsFollow *f,
+                      guint32        *stream)
+{
+  if (f->have_matched)
+    *stream = f->matched_stream;
+  return f->have_matched;
 }
 
 guint

@@ -64,6 +64,11 @@ void             ss_follow_print          (SsFollow         *follow,
                                            SsStatsFormat     format,
                                            GString          *out);
 
+/* The tcp.stream or udp.stream index of the packets followed (what a follow by endpoints found);
+ * FALSE before any packet matched. */
+gboolean         ss_follow_get_stream     (const SsFollow   *follow,
+                                           guint32          *stream);
+
 /* The chunks in stream order (each direction in sequence order). */
 guint            ss_follow_get_n_chunks   (const SsFollow   *follow);
 const SsFollowChunk *ss_follow_get_chunk  (const SsFollow   *follow,

@@ -976,18 +976,24 @@ test_srt_http (void)
   spin_until (window_idle, 30);
 }
 
-/* The data of tshark's `-z follow,tcp,ascii,N`: each chunk's length line, then that many
- * characters and a newline; the chunks' texts joined. */
+static const char *const follow_names[] = { "tcp", "udp", "tls", "http" };
+
+/* The data of `-z follow,PROTO,ascii,N` as @exe (tshark or the CLI) prints it: each chunk's
+ * length line, then that many characters and a newline; the chunks' texts joined. */
 static char *
-tshark_follow_ascii (const char *path,
-                     guint       stream)
+follow_ascii_of (const char    *exe,
+                 const char    *path,
+                 SsFollowProto  proto,
+                 guint          stream)
 {
-  g_autofree char *z = g_strdup_printf ("follow,tcp,ascii,%u", stream);
+  g_autofree char *z = g_strdup_printf ("follow,%s,ascii,%u", follow_names[proto], stream);
   const char *args[] = { "-r", path, "-q", "-z", z, NULL };
-  g_autofree char *out = tshark_output (args);
+  int status;
+  g_autofree char *out = run_capture (exe, args, &status);
   GString *data = g_string_new (NULL);
   const char *p = strstr (out, "Node 1: ");
 
+  g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (p);
   p = strchr (p, '\n') + 1;
   while (*p && *p != '=')
@@ -1009,12 +1015,19 @@ tshark_follow_ascii (const char *path,
   return g_string_free (data, FALSE);
 }
 
-/* tshark's `-z follow,tcp,hex,N` lines without the tab that marks the second side's. */
-static char *
-tshark_follow_hex (const char *path,
-                   guint       stream)
+static const char *
+tshark_exe (void)
 {
-  g_autofree char *z = g_strdup_printf ("follow,tcp,hex,%u", stream);
+  return g_getenv ("TSHARK") ? g_getenv ("TSHARK") : "tshark";
+}
+
+/* tshark's `-z follow,PROTO,hex,N` lines without the tab that marks the second side's. */
+static char *
+tshark_follow_hex (const char    *path,
+                   SsFollowProto  proto,
+                   guint          stream)
+{
+  g_autofree char *z = g_strdup_printf ("follow,%s,hex,%u", follow_names[proto], stream);
   const char *args[] = { "-r", path, "-q", "-z", z, NULL };
   g_autofree char *out = tshark_output (args);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
@@ -1033,46 +1046,92 @@ tshark_follow_hex (const char *path,
   return g_string_free (data, FALSE);
 }
 
-/* Analyze → Follow → TCP Stream on a selected packet: its stream, the main window filtered to
- * it, and the bytes tshark's follow prints. */
+/* Analyze → Follow → PROTO Stream on a selected packet: the items enabled for the packet's
+ * protocols only (@protocols: the ones tshark's frame.protocols names for it), its stream, the
+ * main window filtered to it, and the bytes tshark's and the CLI's `-z follow,PROTO,ascii,N`
+ * print (@empty: the reference is empty, as TLS without keys). */
 static void
-check_follow (const char *path,
-              guint       frame)
+check_follow (const char    *path,
+              SsFollowProto  proto,
+              guint          frame,
+              gboolean       empty)
 {
+  const char *kind = proto == SS_FOLLOW_UDP ? "udp" : "tcp";
   g_autofree char *filter = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *from_cli = NULL;
   g_autofree char *hex = NULL;
   g_autofree char *expected_hex = NULL;
-  g_autofree char *stream_text = NULL;
   g_autofree char *fields_out = NULL;
   g_autofree char *frame_filter = g_strdup_printf ("frame.number == %u", frame + 1);
-  const char *args[] = { "-r", path, "-Y", frame_filter, "-T", "fields", "-e", "tcp.stream",
-                         NULL };
+  g_autofree char *stream_field = g_strdup_printf ("%s.stream", kind);
+  g_autofree char *action = g_strdup_printf ("follow-%s", follow_names[proto]);
+  g_autofree char *shot = g_strdup_printf ("follow-%s", follow_names[proto]);
+  const char *args[] = { "-n", "-r", path, "-Y", frame_filter, "-T", "fields", "-e", stream_field,
+                         "-e", "frame.protocols", NULL };
+  g_auto(GStrv) cols = NULL;
+  g_auto(GStrv) protocols = NULL;
   SsFollowDialog *dialog;
   guint stream;
 
   fields_out = tshark_output (args);
-  stream = (guint) g_ascii_strtoull (fields_out, NULL, 10);
+  g_strchomp (fields_out);
+  cols = g_strsplit (fields_out, "\t", 2);
+  g_assert_cmpuint (g_strv_length (cols), ==, 2);
+  stream = (guint) g_ascii_strtoull (cols[0], NULL, 10);
+  protocols = g_strsplit (cols[1], ":", -1);
   open_path (path);
   wanted_frame = frame + 1;
   g_assert_true (ss_packet_list_select_frame (ss_window_get_packet_list (win), frame));
   spin_until (tree_shows_wanted, 10);
-  dialog = SS_FOLLOW_DIALOG (open_stat_window ("follow-tcp", NULL, SS_TYPE_FOLLOW_DIALOG));
+  /* Wireshark enables Follow → X Stream only when the packet has X. */
+  for (guint p = 0; p < G_N_ELEMENTS (follow_names); p++)
+    {
+      g_autofree char *name = g_strdup_printf ("follow-%s", follow_names[p]);
+
+      g_test_message ("frame %u: %s", frame + 1, name);
+      g_assert_cmpint (g_action_group_get_action_enabled (G_ACTION_GROUP (win), name), ==,
+                       g_strv_contains ((const char *const *) protocols, follow_names[p]));
+    }
+  dialog = SS_FOLLOW_DIALOG (open_stat_window (action, NULL, SS_TYPE_FOLLOW_DIALOG));
+  g_assert_cmpint (ss_follow_dialog_get_proto (dialog), ==, proto);
   g_assert_cmpuint (ss_follow_dialog_get_stream (dialog), ==, stream);
   spin_until (window_idle, 30);
-  filter = g_strdup_printf ("tcp.stream eq %u", stream);
-  g_assert_cmpstr (ss_window_get_applied_filter (win), ==, filter);
+  filter = g_strdup_printf ("%s.stream eq %u", kind, stream);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (dialog)), filter));
+  if (proto == SS_FOLLOW_UDP)
+    {
+      /* No udp.stream in the filter engine: the endpoints' filter shows the same packets as
+       * tshark's udp.stream eq N. */
+      const char *count_args[] = { "-n", "-r", path, "-Y", filter, "-T", "fields", "-e",
+                                   "frame.number", NULL };
+      g_autofree char *frames = tshark_output (count_args);
+      g_auto(GStrv) lines = g_strsplit (g_strchomp (frames), "\n", -1);
+
+      g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==,
+                        g_strv_length (lines));
+      for (guint i = 0; lines[i]; i++)
+        g_assert_cmpuint (ss_packet_list_model_get_frame (model (), i) + 1, ==,
+                          (guint) g_ascii_strtoull (lines[i], NULL, 10));
+    }
+  else
+    g_assert_cmpstr (ss_window_get_applied_filter (win), ==, filter);
 
   text = ss_follow_dialog_dup_text (dialog);
-  expected = tshark_follow_ascii (path, stream);
-  g_assert_cmpuint (strlen (expected), >, 0);
+  expected = follow_ascii_of (tshark_exe (), path, proto, stream);
+  from_cli = follow_ascii_of (g_getenv ("STRATOSHARK"), path, proto, stream);
+  if (empty)
+    g_assert_cmpuint (strlen (expected), ==, 0);
+  else
+    g_assert_cmpuint (strlen (expected), >, 0);
   g_assert_cmpstr (text, ==, expected);
-  maybe_save_shot (GTK_WIDGET (dialog), "follow-tcp");
+  g_assert_cmpstr (text, ==, from_cli);
+  maybe_save_shot (GTK_WIDGET (dialog), shot);
 
   ss_follow_dialog_set_show (dialog, SS_FOLLOW_SHOW_HEX, SS_FOLLOW_BOTH);
   hex = ss_follow_dialog_dup_text (dialog);
-  expected_hex = tshark_follow_hex (path, stream);
+  expected_hex = tshark_follow_hex (path, proto, stream);
   g_assert_cmpstr (hex, ==, expected_hex);
   gtk_window_destroy (GTK_WINDOW (dialog));
   ss_window_apply_filter (win, "");
@@ -1088,8 +1147,55 @@ test_follow_tcp (void)
 
   /* Frame 45 of the sample: an HTTP connection; the keep-alive connection with three requests
    * and the chunked 42 KB response of the HTTP capture. */
-  check_follow (sample, 44);
-  check_follow (http, 60);
+  check_follow (sample, SS_FOLLOW_TCP, 44, FALSE);
+  check_follow (http, SS_FOLLOW_TCP, 60, FALSE);
+}
+
+/* Analyze → Follow → UDP Stream: the DNS query over IPv6 of the sample (frame 41, udp.stream 4)
+ * and an IPv4 one (frame 22). */
+static void
+test_follow_udp (void)
+{
+  g_autofree char *sample = sample_path ();
+
+  check_follow (sample, SS_FOLLOW_UDP, 40, FALSE);
+  check_follow (sample, SS_FOLLOW_UDP, 21, FALSE);
+}
+
+/* Analyze → Follow → HTTP Stream: the keep-alive connection with three requests of the HTTP
+ * capture (frame 36), the chunked 42 KB response (frame 105) and the two pipelined requests
+ * (frame 113). */
+static void
+test_follow_http (void)
+{
+  g_autofree char *http = capture_path ("http-slow-503-rst.pcapng");
+
+  check_follow (http, SS_FOLLOW_HTTP, 35, FALSE);
+  check_follow (http, SS_FOLLOW_HTTP, 104, FALSE);
+  check_follow (http, SS_FOLLOW_HTTP, 112, FALSE);
+}
+
+/* Analyze → Follow → TLS Stream on the valid-certificate handshake: without keys tshark's
+ * follow is empty, and so is the window, which says why. */
+static void
+test_follow_tls (void)
+{
+  g_autofree char *tls = capture_path ("tls-expired-and-ok.pcapng");
+  g_autofree char *frames = NULL;
+  const char *args[] = { "-n", "-r", tls, "-Y", "tls.handshake.type == 1", "-T", "fields",
+                         "-e", "frame.number", NULL };
+  guint64 frame;
+
+  g_auto(GStrv) lines = NULL;
+  guint n;
+
+  /* The last Client Hello: the connection to the server with the valid certificate. */
+  frames = tshark_output (args);
+  lines = g_strsplit (g_strchomp (frames), "\n", -1);
+  n = g_strv_length (lines);
+  g_assert_cmpuint (n, >=, 2);
+  g_assert_true (g_ascii_string_to_unsigned (lines[n - 1], 10, 1, G_MAXUINT32, &frame, NULL));
+  check_follow (tls, SS_FOLLOW_TLS, (guint) frame - 1, TRUE);
 }
 
 /* Statistics → Conversations, tab @type, against tshark's `-z conv,NAME[,FILTER]`: every row's
@@ -1703,6 +1809,9 @@ main (int    argc,
   g_test_add_func ("/gui/window/truncated-file", test_truncated_file);
   g_test_add_func ("/gui/stats/srt-http", test_srt_http);
   g_test_add_func ("/gui/stats/follow-tcp", test_follow_tcp);
+  g_test_add_func ("/gui/stats/follow-udp", test_follow_udp);
+  g_test_add_func ("/gui/stats/follow-http", test_follow_http);
+  g_test_add_func ("/gui/stats/follow-tls", test_follow_tls);
   g_test_add_func ("/gui/stats/conversations", test_conversations);
   g_test_add_func ("/gui/stats/endpoints", test_endpoints);
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
