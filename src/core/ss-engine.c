@@ -17,6 +17,9 @@ struct _SsEngine
   gboolean          full;
   gboolean          want_columns;
   gboolean          want_follow_data;
+  gboolean          upper_wanted;   /* a wanted field needs the application protocols */
+  gboolean          single_pass;
+  SsFieldId         frame_protocols;
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;
   guint             highest_visited; /* frames below this were dissected once (index + 1) */
@@ -37,6 +40,7 @@ ss_engine_new (const SsRegistry *reg,
   engine->want = g_malloc0 (ss_registry_get_n_fields (reg) / 8 + 1);
   engine->tcp_reasm = ss_tcp_reasm_new ();
   engine->session = ss_session_new ();
+  engine->frame_protocols = ss_registry_lookup_field (reg, "frame.protocols");
   return engine;
 }
 
@@ -59,12 +63,39 @@ ss_engine_set_full_tree (SsEngine *engine,
   engine->full = full;
 }
 
+/* Whether @id is added by an application protocol or depends on one: frame.protocols, the
+ * expert and malformed items (any layer may add them), a transport's reassembly fields. */
+static gboolean
+needs_upper_layers (const SsEngine *engine,
+                    SsFieldId       id)
+{
+  const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
+  guint index;
+
+  if (!proto || proto->application || proto->id == SS_PROTO_WS || proto->id == SS_PROTO_EXPERT
+      || id == engine->frame_protocols)
+    return TRUE;
+  /* 0 is the protocol's own node, then its fields, then its expert items' fields. */
+  index = id - ss_registry_get_protocol_field (engine->reg, proto->id);
+  return proto->upper_fields_from && index >= 1 + proto->upper_fields_from
+         && index < 1 + proto->n_fields;
+}
+
 void
 ss_engine_want_field (SsEngine  *engine,
                       SsFieldId  id)
 {
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
+  if (!engine->upper_wanted && needs_upper_layers (engine, id))
+    engine->upper_wanted = TRUE;
+}
+
+void
+ss_engine_clear_wanted_fields (SsEngine *engine)
+{
+  memset (engine->want, 0, ss_registry_get_n_fields (engine->reg) / 8 + 1);
+  engine->upper_wanted = FALSE;
 }
 
 void
@@ -95,6 +126,7 @@ ss_engine_set_single_pass (SsEngine *engine,
                            gboolean  single)
 {
   ss_tcp_reasm_set_remember (engine->tcp_reasm, !single);
+  engine->single_pass = single;
 }
 
 const SsCapfile *
@@ -150,6 +182,11 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->want = engine->want;
   pkt->want_columns = engine->want_columns;
   pkt->want_follow_data = engine->want_follow_data;
+  /* The application protocols are left out when nothing kept comes from them and no later
+   * dissection needs the state they keep (reassembly, request/response links): on a frame
+   * dissected before, whose state that pass kept, or in a single pass. */
+  pkt->skip_application = !engine->full && !engine->want_columns && !engine->want_follow_data
+                          && !engine->upper_wanted && (pkt->visited || engine->single_pass);
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;

@@ -26,6 +26,9 @@ void            ss_engine_set_full_tree     (SsEngine         *engine,
                                              gboolean          full);
 void            ss_engine_want_field        (SsEngine         *engine,
                                              SsFieldId         id);
+/* Forgets the fields asked for so far, for a pass that needs other ones (the GUI's loading,
+ * filtering and statistics take turns on one engine). */
+void            ss_engine_clear_wanted_fields (SsEngine       *engine);
 void            ss_engine_set_want_columns  (SsEngine         *engine,
                                              gboolean          want);
 /* Keep the bytes dissectors hand to follow taps (SsPacket.follow_head; `-z follow,http`). */

@@ -148,6 +148,8 @@ ss_packet_call (SsPacket         *pkt,
     }
   if (!next)
     next = &ss_proto_data;
+  if (pkt->skip_application && next->application)
+    return r->reported - off;
   ss_reader_sub (r, off, -1, &sub);
   pkt->depth++;
   next->dissect (pkt, &sub);

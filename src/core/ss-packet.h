@@ -202,6 +202,7 @@ struct _SsPacket
   gboolean          full;          /* keep every item and build the tree */
   const guint8     *want;          /* bitmap over field ids when !full, may be NULL */
   gboolean          want_columns;
+  gboolean          skip_application; /* leave out the application protocols (ss-engine.c) */
 
   SsItem            root;
   SsItem           *added_head;

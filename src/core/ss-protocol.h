@@ -59,6 +59,13 @@ typedef struct
   const SsExpertDef  *experts;
   guint               n_experts;
   SsDissectFunc       dissect;
+  /* An application protocol (carried by TCP or UDP, never carrying a link, network or
+   * transport layer): a pass that asks for none of its fields, nor for anything that depends on
+   * the layers above the transport, may leave it out (see ss_engine_dissect_as()). */
+  gboolean            application;
+  /* For a transport: its fields from this index on describe what the layers above made of the
+   * payload (TCP's reassembly); 0 when none do. */
+  guint               upper_fields_from;
 } SsProtocol;
 
 G_END_DECLS

@@ -280,6 +280,10 @@ ss_document_load_step (SsDocument   *doc,
     doc->first_ts = ss_capfile_get_frame (doc->cap, 0)->ts_ns;
 
   end = MIN (n_frames, passed + max_frames);
+  /* The first pass keeps only the severity of expert items, for the status bar. */
+  ss_engine_clear_wanted_fields (doc->engine);
+  if (doc->expert_severity < ss_registry_get_n_fields (doc->reg))
+    ss_engine_want_field (doc->engine, doc->expert_severity);
   ss_engine_set_full_tree (doc->engine, FALSE);
   ss_engine_set_want_columns (doc->engine, FALSE);
   while (passed < end)
@@ -501,6 +505,7 @@ ss_document_filter_range (SsDocument      *doc,
   while (frame < to)
     {
       g_mutex_lock (&doc->lock);
+      ss_engine_clear_wanted_fields (doc->engine);
       for (guint i = 0; i < n_fields; i++)
         ss_engine_want_field (doc->engine, fields[i]);
       ss_engine_set_full_tree (doc->engine, FALSE);
@@ -571,6 +576,7 @@ ss_document_find (SsDocument      *doc,
           guint n_fields;
           const SsFieldId *fields = ss_dfilter_get_fields (df, &n_fields);
 
+          ss_engine_clear_wanted_fields (doc->engine);
           for (guint i = 0; i < n_fields; i++)
             ss_engine_want_field (doc->engine, fields[i]);
           ss_engine_set_full_tree (doc->engine, FALSE);
@@ -612,6 +618,22 @@ ss_document_find (SsDocument      *doc,
   return G_MAXUINT;
 }
 
+typedef struct
+{
+  const SsFieldId *fields;
+  guint            n_fields;
+} FieldList;
+
+static void
+want_field_list (SsEngine *engine,
+                 gpointer  data)
+{
+  const FieldList *list = data;
+
+  for (guint k = 0; k < list->n_fields; k++)
+    ss_engine_want_field (engine, list->fields[k]);
+}
+
 gboolean
 ss_document_foreach_packet (SsDocument      *doc,
                             GArray          *frames,
@@ -622,14 +644,31 @@ ss_document_foreach_packet (SsDocument      *doc,
                             GCancellable    *cancellable,
                             gint            *progress_permille)
 {
+  FieldList list = { fields, n_fields };
+
+  return ss_document_foreach_packet_want (doc, frames, want_field_list, &list, func, user_data,
+                                          cancellable, progress_permille);
+}
+
+gboolean
+ss_document_foreach_packet_want (SsDocument         *doc,
+                                 GArray             *frames,
+                                 SsDocumentWantFunc  want,
+                                 gpointer            want_data,
+                                 SsPacketFunc        func,
+                                 gpointer            user_data,
+                                 GCancellable       *cancellable,
+                                 gint               *progress_permille)
+{
   guint n = frames ? frames->len : ss_document_get_n_passed (doc);
   guint i = 0;
 
   while (i < n)
     {
       g_mutex_lock (&doc->lock);
-      for (guint k = 0; k < n_fields; k++)
-        ss_engine_want_field (doc->engine, fields[k]);
+      ss_engine_clear_wanted_fields (doc->engine);
+      if (want)
+        want (doc->engine, want_data);
       ss_engine_set_full_tree (doc->engine, FALSE);
       ss_engine_set_want_columns (doc->engine, FALSE);
       for (guint k = 0; i < n && k < 16384; k++, i++)

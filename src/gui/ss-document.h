@@ -165,6 +165,19 @@ gboolean          ss_document_foreach_packet  (SsDocument       *doc,
                                                GCancellable     *cancellable,
                                                gint             *progress_permille);
 
+/* As ss_document_foreach_packet(), but @want names the fields: it is called with the engine
+ * (the lock held) before each batch, since other passes take turns on the engine between them. */
+typedef void (*SsDocumentWantFunc) (SsEngine *engine,
+                                    gpointer  user_data);
+gboolean          ss_document_foreach_packet_want (SsDocument   *doc,
+                                               GArray           *frames,
+                                               SsDocumentWantFunc want,
+                                               gpointer          want_data,
+                                               SsPacketFunc      func,
+                                               gpointer          user_data,
+                                               GCancellable     *cancellable,
+                                               gint             *progress_permille);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsDocument, ss_document_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsSummary, ss_summary_free)
 

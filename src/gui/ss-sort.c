@@ -113,7 +113,10 @@ ss_sort_frames (SsDocument   *doc,
           ss_engine_set_full_tree (engine, FALSE);
           ss_engine_set_want_columns (engine, !custom);
           if (custom)
-            ss_engine_want_field (engine, field);
+            {
+              ss_engine_clear_wanted_fields (engine);
+              ss_engine_want_field (engine, field);
+            }
         }
       for (guint n = 0; i < frames->len && n < 8192; n++, i++)
         {

@@ -41,6 +41,15 @@ packet_cb (SsPacket *pkt,
 }
 
 static void
+stat_want (SsEngine *engine,
+           gpointer  data)
+{
+  SsStatDialog *self = data;
+
+  SS_STAT_DIALOG_GET_CLASS (self)->want (self, engine);
+}
+
+static void
 run_thread (GTask        *task,
             gpointer      source,
             gpointer      task_data,
@@ -49,14 +58,11 @@ run_thread (GTask        *task,
   SsStatDialog *self = source;
   SsStatDialogPrivate *priv = ss_stat_dialog_get_instance_private (self);
 
-  /* The engine keeps the fields it was asked for: one request serves every batch. */
-  ss_document_lock (priv->doc);
-  SS_STAT_DIALOG_GET_CLASS (self)->want (self, ss_document_get_engine (priv->doc));
-  ss_document_unlock (priv->doc);
   /* Every frame, in order: the statistic applies its filter and needs the first packet for
-   * relative times, as a tshark tap does. */
-  if (!ss_document_foreach_packet (priv->doc, NULL, NULL, 0, packet_cb, self, cancellable,
-                                   &priv->progress))
+   * relative times, as a tshark tap does. Its fields are asked for again before each batch:
+   * loading and filtering use the engine in between. */
+  if (!ss_document_foreach_packet_want (priv->doc, NULL, stat_want, self, packet_cb, self,
+                                        cancellable, &priv->progress))
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "cancelled");
       return;

@@ -39,6 +39,7 @@ dissect_data (SsPacket *pkt,
 
 const SsProtocol ss_proto_data = {
   .id = SS_PROTO_DATA,
+  .application = TRUE,
   .abbrev = "data",
   .short_name = "DATA",
   .name = N_("Data"),

@@ -2679,6 +2679,7 @@ dissect_llmnr (SsPacket *pkt,
 
 const SsProtocol ss_proto_dns = {
   .id = SS_PROTO_DNS,
+  .application = TRUE,
   .abbrev = "dns",
   .short_name = "DNS",
   .name = N_("Domain Name System"),
@@ -2691,6 +2692,7 @@ const SsProtocol ss_proto_dns = {
 
 const SsProtocol ss_proto_mdns = {
   .id = SS_PROTO_MDNS,
+  .application = TRUE,
   .abbrev = "mdns",
   .short_name = "mDNS",
   .name = N_("Multicast Domain Name System"),
@@ -2699,6 +2701,7 @@ const SsProtocol ss_proto_mdns = {
 
 const SsProtocol ss_proto_llmnr = {
   .id = SS_PROTO_LLMNR,
+  .application = TRUE,
   .abbrev = "llmnr",
   .short_name = "LLMNR",
   .name = N_("Link-local Multicast Name Resolution"),

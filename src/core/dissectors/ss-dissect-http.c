@@ -2587,6 +2587,7 @@ dissect_tcp_heuristics (SsPacket *pkt,
 
 const SsProtocol ss_proto_tcp_heuristics = {
   .id = SS_PROTO_DATA,
+  .application = TRUE,
   .abbrev = "data",
   .short_name = "DATA",
   .name = N_("Data"),
@@ -2611,6 +2612,7 @@ dissect_ssdp (SsPacket *pkt,
 /* What ss_dissectors_for_udp_port gives for port 1900, as tshark 4.0 does. */
 const SsProtocol ss_proto_ssdp = {
   .id = SS_PROTO_HTTP,
+  .application = TRUE,
   .abbrev = "ssdp",
   .short_name = "SSDP",
   .name = N_("Simple Service Discovery Protocol"),
@@ -2619,6 +2621,7 @@ const SsProtocol ss_proto_ssdp = {
 
 const SsProtocol ss_proto_http = {
   .id = SS_PROTO_HTTP,
+  .application = TRUE,
   .abbrev = "http",
   .short_name = "HTTP",
   .name = N_("Hypertext Transfer Protocol"),

@@ -600,6 +600,7 @@ dissect_json (SsPacket *pkt,
 
 const SsProtocol ss_proto_json = {
   .id = SS_PROTO_JSON,
+  .application = TRUE,
   .abbrev = "json",
   .short_name = "JSON",
   .name = N_("JavaScript Object Notation"),

@@ -1366,6 +1366,7 @@ dissect_pgsql (SsPacket *pkt,
 
 const SsProtocol ss_proto_pgsql = {
   .id = SS_PROTO_PGSQL,
+  .application = TRUE,
   .abbrev = "pgsql",
   .short_name = "PGSQL",
   .name = N_("PostgreSQL"),

@@ -1208,6 +1208,9 @@ dissect_tcp (SsPacket *pkt,
       ss_item_set_text (pkt, it, "TCP payload (%u bytes)", seglen);
     }
 
+  /* Nothing above TCP is wanted (ss-engine.c): its reassembly is not needed either. */
+  if (pkt->skip_application)
+    return;
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
     next = ss_dissectors_for_tcp_port (MAX (sport, dport));
@@ -1229,4 +1232,5 @@ const SsProtocol ss_proto_tcp = {
   .experts = tcp_experts,
   .n_experts = TCP_E_COUNT,
   .dissect = dissect_tcp,
+  .upper_fields_from = TCP_F_SEGMENT_DATA,
 };

@@ -81,6 +81,7 @@ dissect_text_lines (SsPacket *pkt,
 
 const SsProtocol ss_proto_text_lines = {
   .id = SS_PROTO_TEXT_LINES,
+  .application = TRUE,
   .abbrev = "data-text-lines",
   .short_name = "data-text-lines",
   .name = N_("Line-based text data"),

@@ -3626,6 +3626,7 @@ dissect_tcp_heuristic (SsPacket *pkt,
 
 const SsProtocol ss_proto_tls_heuristic = {
   .id = SS_PROTO_TLS,
+  .application = TRUE,
   .abbrev = "tls",
   .short_name = "TLS",
   .name = N_("Transport Layer Security"),
@@ -3704,6 +3705,7 @@ ss_tls_dissect_sct_list (SsPacket *pkt,
 
 const SsProtocol ss_proto_tls = {
   .id = SS_PROTO_TLS,
+  .application = TRUE,
   .abbrev = "tls",
   .short_name = "TLS",
   .name = N_("Transport Layer Security"),

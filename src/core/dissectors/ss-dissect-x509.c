@@ -1749,6 +1749,7 @@ ss_x509_dissect_ocsp_response (SsPacket *pkt,
 
 const SsProtocol ss_proto_x509af = {
   .id = SS_PROTO_X509AF,
+  .application = TRUE,
   .abbrev = "x509af",
   .short_name = "X509AF",
   .name = N_("X.509 Authentication Framework"),
@@ -1760,6 +1761,7 @@ const SsProtocol ss_proto_x509af = {
 
 const SsProtocol ss_proto_x509ce = {
   .id = SS_PROTO_X509CE,
+  .application = TRUE,
   .abbrev = "x509ce",
   .short_name = "X509CE",
   .name = N_("X.509 Certificate Extensions"),
@@ -1769,6 +1771,7 @@ const SsProtocol ss_proto_x509ce = {
 
 const SsProtocol ss_proto_x509sat = {
   .id = SS_PROTO_X509SAT,
+  .application = TRUE,
   .abbrev = "x509sat",
   .short_name = "X509SAT",
   .name = N_("X.509 Selected Attribute Types"),
@@ -1778,6 +1781,7 @@ const SsProtocol ss_proto_x509sat = {
 
 const SsProtocol ss_proto_x509if = {
   .id = SS_PROTO_X509IF,
+  .application = TRUE,
   .abbrev = "x509if",
   .short_name = "X509IF",
   .name = N_("X.509 Information Framework"),
