@@ -25,6 +25,7 @@ struct _SsEngine
   guint             highest_visited; /* frames below this were dissected once (index + 1) */
   SsTcpReasm       *tcp_reasm;
   SsSession        *session;
+  SsEngine         *owner;         /* a reader's engine (ss_engine_new_reader()), else NULL */
   SsPacket          pkt;
 };
 
@@ -44,11 +45,46 @@ ss_engine_new (const SsRegistry *reg,
   return engine;
 }
 
+SsEngine *
+ss_engine_new_reader (SsEngine *engine)
+{
+  SsEngine *reader;
+  gsize want_size = ss_registry_get_n_fields (engine->reg) / 8 + 1;
+
+  g_return_val_if_fail (engine->owner == NULL, NULL);
+  g_return_val_if_fail (ss_engine_can_read_concurrently (engine), NULL);
+  reader = g_new0 (SsEngine, 1);
+  reader->reg = engine->reg;
+  reader->cap = engine->cap;
+  reader->owner = engine;
+  reader->arena = ss_arena_new (64 * 1024);
+  reader->want = g_memdup2 (engine->want, want_size);
+  reader->upper_wanted = engine->upper_wanted;
+  reader->frame_protocols = engine->frame_protocols;
+  reader->tcp_analyze = engine->tcp_analyze;
+  reader->tcp_analyze_data = engine->tcp_analyze_data;
+  return reader;
+}
+
+gboolean
+ss_engine_can_read_concurrently (const SsEngine *engine)
+{
+  return !engine->full && !engine->want_columns && !engine->want_follow_data
+         && !engine->upper_wanted;
+}
+
 void
 ss_engine_free (SsEngine *engine)
 {
   if (!engine)
     return;
+  if (engine->owner)
+    {
+      ss_arena_free (engine->arena);
+      g_free (engine->want);
+      g_free (engine);
+      return;
+    }
   ss_arena_free (engine->arena);
   ss_tcp_reasm_free (engine->tcp_reasm);
   ss_session_free (engine->session);
@@ -158,6 +194,8 @@ ss_engine_dissect_as (SsEngine *engine,
   const SsFrameRecord *rec;
 
   g_return_val_if_fail (index < ss_capfile_get_n_frames (engine->cap), NULL);
+  /* A reader sees only what its engine's first pass left, and keeps nothing itself. */
+  g_return_val_if_fail (!engine->owner || index < engine->owner->highest_visited, NULL);
   g_return_val_if_fail (prev_index == G_MAXUINT || prev_index < index, NULL);
   rec = ss_capfile_get_frame (engine->cap, index);
 
@@ -177,7 +215,7 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->link_type = ss_capfile_get_frame_link_type (engine->cap, index);
   pkt->epb_flags = rec->epb_flags;
   pkt->data = ss_capfile_get_frame_data (engine->cap, index);
-  pkt->visited = index < engine->highest_visited;
+  pkt->visited = engine->owner || index < engine->highest_visited;
   pkt->full = engine->full;
   pkt->want = engine->want;
   pkt->want_columns = engine->want_columns;
@@ -190,13 +228,13 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;
-  pkt->tcp_reasm = engine->tcp_reasm;
-  pkt->session = engine->session;
+  pkt->tcp_reasm = engine->owner ? engine->owner->tcp_reasm : engine->tcp_reasm;
+  pkt->session = engine->owner ? engine->owner->session : engine->session;
   pkt->tcp_stream = G_MAXUINT32;
 
   ss_frame_dissect (pkt, engine->cap, index);
 
-  if (index + 1 > engine->highest_visited)
+  if (!engine->owner && index + 1 > engine->highest_visited)
     engine->highest_visited = index + 1;
   return pkt;
 }

@@ -21,6 +21,14 @@ SsEngine       *ss_engine_new               (const SsRegistry *reg,
                                              const SsCapfile  *cap);
 void            ss_engine_free              (SsEngine         *engine);
 
+/* A reader: a second engine that dissects frames @engine has already dissected, with the state
+ * @engine's first pass left, concurrently with @engine (its own arena and packet; the wanted
+ * fields are copied now). Allowed only while ss_engine_can_read_concurrently(@engine): a pass
+ * over the lower layers reads that state and changes nothing, while the application protocols
+ * (reassembly, request/response links) may update theirs. Free it before @engine. */
+SsEngine       *ss_engine_new_reader        (SsEngine         *engine);
+gboolean        ss_engine_can_read_concurrently (const SsEngine *engine);
+
 /* Build the whole tree (for -V, JSON, the GUI) rather than only the wanted fields. */
 void            ss_engine_set_full_tree     (SsEngine         *engine,
                                              gboolean          full);

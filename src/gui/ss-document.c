@@ -488,6 +488,60 @@ ss_document_with_packet (SsDocument   *doc,
   ss_document_unlock (doc);
 }
 
+/* The second half of a batch, filtered by a reader engine on another thread. */
+typedef struct
+{
+  SsEngine        *reader;
+  const SsDfilter *df;
+  guint            from;
+  guint            to;
+  GArray          *matches;
+} FilterHalf;
+
+static gpointer
+filter_half_thread (gpointer data)
+{
+  FilterHalf *h = data;
+
+  for (guint frame = h->from; frame < h->to; frame++)
+    {
+      const SsPacket *pkt = ss_engine_dissect (h->reader, frame);
+
+      if (pkt && ss_dfilter_apply (h->df, pkt))
+        g_array_append_val (h->matches, frame);
+    }
+  return NULL;
+}
+
+/* Frames the first pass has dissected, filtered on two threads: the document's engine takes the
+ * first half of [@from, @to), a reader engine the second (see ss_engine_new_reader()). */
+static void
+filter_batch_parallel (SsDocument      *doc,
+                       SsEngine        *reader,
+                       const SsDfilter *df,
+                       guint            from,
+                       guint            to,
+                       GArray          *matches)
+{
+  guint mid = from + (to - from) / 2;
+  FilterHalf half = { reader, df, mid, to, g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  GThread *thread;
+
+  g_debug ("filtering frames %u to %u on two threads", from, to - 1);
+  thread = g_thread_new ("ss-filter", filter_half_thread, &half);
+
+  for (guint frame = from; frame < mid; frame++)
+    {
+      const SsPacket *pkt = ss_engine_dissect (doc->engine, frame);
+
+      if (ss_dfilter_apply (df, pkt))
+        g_array_append_val (matches, frame);
+    }
+  g_thread_join (thread);
+  g_array_append_vals (matches, half.matches->data, half.matches->len);
+  g_array_free (half.matches, TRUE);
+}
+
 gboolean
 ss_document_filter_range (SsDocument      *doc,
                           const SsDfilter *df,
@@ -500,6 +554,7 @@ ss_document_filter_range (SsDocument      *doc,
   const SsFieldId *fields;
   guint n_fields;
   guint frame = from;
+  SsEngine *reader = NULL;
 
   fields = ss_dfilter_get_fields (df, &n_fields);
   while (frame < to)
@@ -510,26 +565,41 @@ ss_document_filter_range (SsDocument      *doc,
         ss_engine_want_field (doc->engine, fields[i]);
       ss_engine_set_full_tree (doc->engine, FALSE);
       ss_engine_set_want_columns (doc->engine, FALSE);
-      for (guint n = 0; frame < to && n < 16384; n++, frame++)
+      /* A filter over the lower layers only reads what the first pass left: on a machine with
+       * more than one processor, two threads share the frames it has passed. */
+      if (!reader && g_get_num_processors () > 1 && to - frame >= 65536
+          && ss_engine_can_read_concurrently (doc->engine))
+        reader = ss_engine_new_reader (doc->engine);
+      if (reader && frame + 32768 <= MIN (to, doc->n_passed))
         {
-          const SsPacket *pkt = ss_engine_dissect (doc->engine, frame);
-
-          if (ss_dfilter_apply (df, pkt))
-            g_array_append_val (matches, frame);
-          if ((n & 255) == 255 && ss_document_ui_waiting (doc))
-            {
-              frame++;
-              break;
-            }
+          filter_batch_parallel (doc, reader, df, frame, frame + 32768, matches);
+          frame += 32768;
         }
+      else
+        for (guint n = 0; frame < to && n < 16384; n++, frame++)
+          {
+            const SsPacket *pkt = ss_engine_dissect (doc->engine, frame);
+
+            if (ss_dfilter_apply (df, pkt))
+              g_array_append_val (matches, frame);
+            if ((n & 255) == 255 && ss_document_ui_waiting (doc))
+              {
+                frame++;
+                break;
+              }
+          }
       g_mutex_unlock (&doc->lock);
       if (progress_permille && to > from)
         g_atomic_int_set (progress_permille,
                           (gint) ((guint64) (frame - from) * 1000 / (to - from)));
       if (g_cancellable_is_cancelled (cancellable))
-        return FALSE;
+        {
+          ss_engine_free (reader);
+          return FALSE;
+        }
       worker_yield (doc);
     }
+  ss_engine_free (reader);
   return TRUE;
 }
 

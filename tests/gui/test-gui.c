@@ -246,6 +246,64 @@ test_filter_matches_cli (void)
   g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, 157);
 }
 
+/* A filter over the lower layers of a capture big enough for the window to filter it on two
+ * threads (ss_document_filter_range): the frames kept are exactly tshark's (or the CLI's, when
+ * tshark is missing), in order. */
+static void
+test_filter_big_two_threads (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ss-gui-big-XXXXXX", NULL);
+  g_autofree char *big = g_build_filename (dir, "big.pcap", NULL);
+  g_autofree char *sample = sample_path ();
+  g_autofree char *maker = g_test_build_filename (G_TEST_DIST, "..", "bench",
+                                                  "make-big-capture.py", NULL);
+  const char *make_args[] = { maker, "--input", sample, "--count", "140000", "--output", big,
+                              NULL };
+  const char *filters[] = {
+    "tcp.port == 443", "ip.addr == 10.200.0.2 && tcp.flags.syn == 1",
+    "tcp.analysis.retransmission", "tcp.stream == 3 || udp.port == 53",
+  };
+  g_autofree char *made = NULL;
+  int status;
+  g_autofree char *python = g_find_program_in_path ("python3");
+
+  g_assert_nonnull (python);
+  made = run_capture (python, make_args, &status);
+  g_assert_cmpint (status, ==, 0);
+  ss_window_open_file (win, big);
+  spin_until (window_idle, 120);
+  g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, 140000);
+  for (guint i = 0; i < G_N_ELEMENTS (filters); i++)
+    {
+      const char *tshark = g_getenv ("TSHARK");
+      const char *args[] = { "-n", "-r", big, "-Y", filters[i], "-T", "fields", "-e",
+                             "frame.number", NULL };
+      g_autofree char *out = run_capture (tshark ? tshark : g_getenv ("STRATOSHARK"), args,
+                                          &status);
+      g_auto(GStrv) lines = NULL;
+      guint n;
+
+      g_assert_cmpint (status, ==, 0);
+      lines = g_strsplit (out, "\n", -1);
+      n = g_strv_length (lines);
+      if (n > 0 && lines[n - 1][0] == '\0')
+        n--;
+      g_assert_cmpuint (n, >, 0);
+      ss_window_apply_filter (win, filters[i]);
+      spin_until (window_idle, 120);
+      g_assert_cmpuint (ss_packet_list_model_get_n_displayed (model ()), ==, n);
+      for (guint k = 0; k < n; k++)
+        if (ss_packet_list_model_get_frame (model (), k) + 1
+            != (guint) g_ascii_strtoull (lines[k], NULL, 10))
+          g_error ("filter %s: row %u shows frame %u, tshark's frame %s", filters[i], k,
+                   ss_packet_list_model_get_frame (model (), k) + 1, lines[k]);
+    }
+  /* Back to the sample for the tests that follow. */
+  open_sample ();
+  g_unlink (big);
+  g_rmdir (dir);
+}
+
 static guint wanted_frame;
 
 static gboolean
@@ -1795,6 +1853,7 @@ main (int    argc,
 
   g_test_add_func ("/gui/window/open-matches-cli", test_open_matches_cli);
   g_test_add_func ("/gui/window/filter-matches-cli", test_filter_matches_cli);
+  g_test_add_func ("/gui/window/filter-big-two-threads", test_filter_big_two_threads);
   g_test_add_func ("/gui/window/select-tree-and-hex", test_select_tree_and_hex);
   g_test_add_func ("/gui/window/apply-as-filter", test_apply_as_filter);
   g_test_add_func ("/gui/packet-list/field-column", test_field_column);
