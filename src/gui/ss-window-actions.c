@@ -1073,14 +1073,20 @@ follow_action (GSimpleAction *action,
                                                         (guint32) stream)));
 }
 
-/* The selected packet's stream (0 without one), the data of the side that sent first (usually
- * the client's uploads); the window switches direction. */
+/* Statistics → TCP Stream Graphs → X: the selected packet's stream (0 without one), the data
+ * of the side that sent first (usually the client's uploads); the window switches graph and
+ * direction. */
 static void
-tcp_window_scaling_action (GSimpleAction *action,
-                           GVariant      *param,
-                           gpointer       data)
+tcp_graph_action (GSimpleAction *action,
+                  GVariant      *param,
+                  gpointer       data)
 {
   SsWindow *self = data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  SsTcpGraphType type = strcmp (name, "tcp-stevens") == 0 ? SS_TCP_GRAPH_STEVENS
+                        : strcmp (name, "tcp-throughput") == 0 ? SS_TCP_GRAPH_THROUGHPUT
+                        : strcmp (name, "tcp-rtt") == 0 ? SS_TCP_GRAPH_RTT
+                        : SS_TCP_GRAPH_WINDOW_SCALING;
   g_autofree char *filter = NULL;
   guint64 stream = 0;
 
@@ -1091,7 +1097,7 @@ tcp_window_scaling_action (GSimpleAction *action,
     g_ascii_string_to_unsigned (filter + strlen ("tcp.stream eq "), 10, 0, G_MAXUINT32, &stream,
                                 NULL);
   gtk_window_present (GTK_WINDOW (ss_tcp_graph_dialog_new (GTK_WINDOW (self), self->doc,
-                                                           (guint32) stream, 0)));
+                                                           (guint32) stream, 0, type)));
 }
 
 static void
@@ -1204,7 +1210,10 @@ static const GActionEntry win_entries[] = {
   { "io-graph", io_graph_action },
   { "srt-http", srt_http_action },
   { "http-requests", http_requests_action },
-  { "tcp-window-scaling", tcp_window_scaling_action },
+  { "tcp-stevens", tcp_graph_action },
+  { "tcp-throughput", tcp_graph_action },
+  { "tcp-rtt", tcp_graph_action },
+  { "tcp-window-scaling", tcp_graph_action },
 };
 
 void
@@ -1269,6 +1278,9 @@ ss_window_update_actions (SsWindow *self)
                                     selected && have_doc && !self->loading
                                     && selected_has_protocol (self, follows[i].proto));
   }
+  ss_window_set_action_enabled (self, "tcp-stevens", have_doc && !self->loading);
+  ss_window_set_action_enabled (self, "tcp-throughput", have_doc && !self->loading);
+  ss_window_set_action_enabled (self, "tcp-rtt", have_doc && !self->loading);
   ss_window_set_action_enabled (self, "tcp-window-scaling", have_doc && !self->loading);
   for (guint i = 0; i < G_N_ELEMENTS (need_filter); i++)
     ss_window_set_action_enabled (self, need_filter[i],

@@ -1616,17 +1616,19 @@ test_io_graph (void)
 }
 
 /* Points of @series against tshark's fields: frame numbers and values of the packets tshark's
- * @filter keeps, @value_field's value (0 when @value_field is NULL). */
+ * @filter keeps, @value_field's value (0 when @value_field is NULL) and, with @y2_field, the
+ * second value (RTT: the sequence number acknowledged). */
 static void
-check_tcp_series (const SsTcpGraph *graph,
-                  SsTcpSeries       series,
-                  const char       *path,
-                  const char       *filter,
-                  const char       *value_field)
+check_tcp_series_y2 (const SsTcpGraph *graph,
+                     SsTcpSeries       series,
+                     const char       *path,
+                     const char       *filter,
+                     const char       *value_field,
+                     const char       *y2_field)
 {
   const char *args[] = { "-r", path, "-Y", filter, "-T", "fields", "-e", "frame.number", "-e",
                          "frame.time_relative", "-e", value_field ? value_field : "tcp.srcport",
-                         NULL };
+                         "-e", y2_field ? y2_field : "tcp.srcport", NULL };
   g_autofree char *out = tshark_output (args);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   const SsGraphPoint *points;
@@ -1637,16 +1639,30 @@ check_tcp_series (const SsTcpGraph *graph,
     {
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
 
-      if (g_strv_length (f) < 3)
+      if (g_strv_length (f) < 4)
         continue;
       g_assert_cmpuint (rows, <, n_points);
       g_assert_cmpuint (points[rows].frame, ==, (guint) g_ascii_strtoull (f[0], NULL, 10));
       g_assert_cmpfloat_with_epsilon (points[rows].t, g_ascii_strtod (f[1], NULL), 1e-6);
-      g_assert_cmpfloat (points[rows].y, ==, value_field ? g_ascii_strtod (f[2], NULL) : 0);
+      /* tshark prints times to the nanosecond; integers are exact. */
+      g_assert_cmpfloat_with_epsilon (points[rows].y,
+                                      value_field ? g_ascii_strtod (f[2], NULL) : 0, 1e-9);
+      if (y2_field)
+        g_assert_cmpfloat (points[rows].y2, ==, g_ascii_strtod (f[3], NULL));
       rows++;
     }
   g_assert_cmpuint (rows, >, 0);
   g_assert_cmpuint (n_points, ==, rows);
+}
+
+static void
+check_tcp_series (const SsTcpGraph *graph,
+                  SsTcpSeries       series,
+                  const char       *path,
+                  const char       *filter,
+                  const char       *value_field)
+{
+  check_tcp_series_y2 (graph, series, path, filter, value_field, NULL);
 }
 
 /* Statistics → TCP Stream Graphs → Window Scaling on a packet of the stream that hits zero
@@ -1683,6 +1699,146 @@ test_tcp_window_scaling (void)
   graph = ss_tcp_graph_dialog_get_graph (dialog);
   check_tcp_series (graph, SS_TCP_SERIES_WINDOW, path,
                     "tcp.stream eq 0 && tcp.srcport == 39000 && tcp.window_size", "tcp.window_size");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Opens Statistics → TCP Stream Graphs → @action on frame @frame (1-based) and checks the graph
+ * shown is @type and draws @series. */
+static SsTcpGraphDialog *
+open_tcp_graph (const char     *path,
+                guint           frame,
+                const char     *action,
+                SsTcpGraphType  type,
+                SsTcpSeries     series)
+{
+  SsTcpGraphDialog *dialog;
+  const SsTcpSeries *drawn;
+  guint n_drawn;
+  gboolean found = FALSE;
+
+  open_path (path);
+  wanted_frame = frame;
+  g_assert_true (ss_packet_list_select_frame (ss_window_get_packet_list (win), frame - 1));
+  spin_until (tree_shows_wanted, 10);
+  dialog = SS_TCP_GRAPH_DIALOG (open_stat_window (action, NULL, SS_TYPE_TCP_GRAPH_DIALOG));
+  g_assert_nonnull (ss_tcp_graph_dialog_get_graph (dialog));
+  g_assert_cmpint (ss_tcp_graph_dialog_get_graph_type (dialog), ==, type);
+  drawn = ss_tcp_graph_dialog_get_drawn_series (dialog, &n_drawn);
+  for (guint i = 0; i < n_drawn; i++)
+    found |= drawn[i] == series;
+  g_assert_true (found);
+  return dialog;
+}
+
+/* Statistics → TCP Stream Graphs → Time Sequence (Stevens) on the 100 KB upload with lost
+ * segments (stream 0, 10.201.1.1:39000 sending): each data segment's tcp.seq, as tshark gives
+ * it (retransmissions step back). */
+static void
+test_tcp_stevens (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  SsTcpGraphDialog *dialog = open_tcp_graph (path, 6, "tcp-stevens", SS_TCP_GRAPH_STEVENS,
+                                             SS_TCP_SERIES_STEVENS);
+
+  check_tcp_series (ss_tcp_graph_dialog_get_graph (dialog), SS_TCP_SERIES_STEVENS, path,
+                    "tcp.stream eq 0 && tcp.srcport == 39000 && tcp.len > 0", "tcp.seq");
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (dialog)), "tcp.stream eq 0"));
+  maybe_save_shot (GTK_WIDGET (dialog), "tcp-stevens");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Statistics → TCP Stream Graphs → Round Trip Time on the same upload: the receiver's
+ * tcp.analysis.ack_rtt against the tcp.ack it acknowledges; the selector then switches the same
+ * window to the other graphs without counting again. */
+static void
+test_tcp_rtt (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  SsTcpGraphDialog *dialog = open_tcp_graph (path, 6, "tcp-rtt", SS_TCP_GRAPH_RTT,
+                                             SS_TCP_SERIES_RTT);
+  const SsTcpGraph *graph = ss_tcp_graph_dialog_get_graph (dialog);
+  const SsTcpSeries *drawn;
+  guint n_drawn;
+
+  check_tcp_series_y2 (graph, SS_TCP_SERIES_RTT, path,
+                       "tcp.stream eq 0 && tcp.srcport == 9000 && tcp.analysis.ack_rtt",
+                       "tcp.analysis.ack_rtt", "tcp.ack");
+  maybe_save_shot (GTK_WIDGET (dialog), "tcp-rtt");
+  ss_tcp_graph_dialog_set_graph_type (dialog, SS_TCP_GRAPH_WINDOW_SCALING);
+  g_assert_true (ss_stat_dialog_is_ready (SS_STAT_DIALOG (dialog)));
+  g_assert_true (ss_tcp_graph_dialog_get_graph (dialog) == graph);
+  drawn = ss_tcp_graph_dialog_get_drawn_series (dialog, &n_drawn);
+  g_assert_cmpuint (n_drawn, ==, 3);
+  g_assert_cmpint (drawn[0], ==, SS_TCP_SERIES_WINDOW);
+  g_assert_nonnull (strstr (gtk_window_get_title (GTK_WINDOW (dialog)), "Window Scaling"));
+  ss_tcp_graph_dialog_set_graph_type (dialog, SS_TCP_GRAPH_STEVENS);
+  drawn = ss_tcp_graph_dialog_get_drawn_series (dialog, &n_drawn);
+  g_assert_cmpuint (n_drawn, ==, 1);
+  g_assert_cmpint (drawn[0], ==, SS_TCP_SERIES_STEVENS);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Statistics → TCP Stream Graphs → Throughput on the 40 KB sent to the slow receiver (stream 1,
+ * 3.7 s): at each data segment, 8 × the bytes of the data segments of the last second (those
+ * after t - 1 s), from tshark's tcp.len and frame.time_relative; goodput without the segments
+ * tshark calls retransmissions. */
+static void
+test_tcp_throughput (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  const char *args[] = { "-r", path, "-Y", "tcp.stream eq 1 && tcp.srcport == 50992 && "
+                         "tcp.len > 0", "-T", "fields", "-e", "frame.number", "-e",
+                         "frame.time_relative", "-e", "tcp.len", "-e",
+                         "tcp.analysis.retransmission", "-e", "tcp.analysis.fast_retransmission",
+                         NULL };
+  g_autofree char *out = tshark_output (args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  /* The last line is empty (each line ends with a newline; trailing tabs are empty fields). */
+  guint n = g_strv_length (lines) - 1, n_tp, n_gp;
+  g_autofree double *t = g_new0 (double, n);
+  g_autofree guint64 *len = g_new0 (guint64, n);
+  g_autofree gboolean *retrans = g_new0 (gboolean, n);
+  g_autofree guint *frame = g_new0 (guint, n);
+  SsTcpGraphDialog *dialog = open_tcp_graph (path, 140, "tcp-throughput",
+                                             SS_TCP_GRAPH_THROUGHPUT, SS_TCP_SERIES_THROUGHPUT);
+  const SsTcpGraph *graph = ss_tcp_graph_dialog_get_graph (dialog);
+  const SsGraphPoint *tp = ss_tcp_graph_get_points (graph, SS_TCP_SERIES_THROUGHPUT, &n_tp);
+  const SsGraphPoint *gp = ss_tcp_graph_get_points (graph, SS_TCP_SERIES_GOODPUT, &n_gp);
+  guint dropped = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 5);
+      frame[i] = (guint) g_ascii_strtoull (f[0], NULL, 10);
+      t[i] = g_ascii_strtod (f[1], NULL);
+      len[i] = g_ascii_strtoull (f[2], NULL, 10);
+      retrans[i] = *f[3] || *f[4];
+    }
+  g_assert_cmpuint (n, >, 10);
+  g_assert_cmpuint (n_tp, ==, n);
+  g_assert_cmpuint (n_gp, ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 total = 0, good = 0;
+
+      for (guint j = 0; j <= i; j++)
+        if (t[j] > t[i] - 1.0)
+          {
+            total += len[j];
+            good += retrans[j] ? 0 : len[j];
+          }
+        else
+          dropped += j == 0 && i == n - 1;
+      g_assert_cmpuint (tp[i].frame, ==, frame[i]);
+      g_assert_cmpfloat_with_epsilon (tp[i].t, t[i], 1e-6);
+      g_assert_cmpfloat (tp[i].y, ==, (double) total * 8);
+      g_assert_cmpfloat (gp[i].y, ==, (double) good * 8);
+    }
+  /* The stream lasts longer than the window: the average does forget. */
+  g_assert_cmpuint (dropped, ==, 1);
+  maybe_save_shot (GTK_WIDGET (dialog), "tcp-throughput");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -1876,6 +2032,9 @@ main (int    argc,
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
   g_test_add_func ("/gui/stats/io-graph", test_io_graph);
   g_test_add_func ("/gui/stats/tcp-window-scaling", test_tcp_window_scaling);
+  g_test_add_func ("/gui/stats/tcp-stevens", test_tcp_stevens);
+  g_test_add_func ("/gui/stats/tcp-rtt", test_tcp_rtt);
+  g_test_add_func ("/gui/stats/tcp-throughput", test_tcp_throughput);
   g_test_add_func ("/gui/stats/protocol-hierarchy", test_protocol_hierarchy);
   g_test_add_func ("/gui/stats/srt-http-window", test_srt_http_window);
   g_test_add_func ("/gui/screenshot", test_screenshot);
