@@ -1,4 +1,4 @@
-/* ss-io-graph-dialog.c: packets or bytes per interval, drawn with cairo */
+/* ss-io-graph-dialog.c: packets, bytes or bits per interval of any number of series, with cairo */
 #include "config.h"
 
 #include <math.h>
@@ -20,6 +20,29 @@ G_STATIC_ASSERT (G_N_ELEMENTS (intervals_ns) == G_N_ELEMENTS (interval_names));
 static const SsIoGraphY y_units[] = { SS_IO_GRAPH_PACKETS, SS_IO_GRAPH_BYTES, SS_IO_GRAPH_BITS };
 static const char *const y_names[] = { N_("Packets"), N_("Bytes"), N_("Bits") };
 
+typedef enum
+{
+  STYLE_LINE,
+  STYLE_BARS,
+  STYLE_DOTS,
+} Style;
+
+/* Wireshark's style names; "Line" has a context, as a PostgreSQL field is called that too. */
+static const char *const style_names[] = {
+  NC_("graph style", "Line"), NC_("graph style", "Bar"), NC_("graph style", "Dot"),
+};
+
+/* One further series: a row under the graph. */
+typedef struct
+{
+  guint           id;         /* stays with the row while rows come and go */
+  GtkWidget      *box;
+  GtkCheckButton *enabled;
+  GtkEntry       *filter;
+  GtkDropDown    *style;
+  GtkWidget      *swatch;
+} Row;
+
 struct _SsIoGraphDialog
 {
   SsStatDialog    parent_instance;
@@ -27,12 +50,42 @@ struct _SsIoGraphDialog
   GtkDrawingArea *area;
   GtkDropDown    *interval_drop;
   GtkDropDown    *y_drop;
-  GtkEntry       *filter2_entry;
+  GtkWidget      *rows_box;
+  GPtrArray      *rows;       /* Row* */
+  guint           next_id;
   SsIoGraph      *graph;      /* the worker's while it runs */
+  GArray         *graph_ids;  /* guint: the row id of each of its series (0: the window's) */
   SsIoGraph      *shown;      /* the one drawn */
+  GArray         *shown_ids;
 };
 
 G_DEFINE_FINAL_TYPE (SsIoGraphDialog, ss_io_graph_dialog, SS_TYPE_STAT_DIALOG)
+
+/* Wireshark-like distinct colours; series 0 (the window's filter) first. */
+static const double series_rgb[][3] = {
+  { 0.20, 0.40, 0.80 }, { 0.85, 0.20, 0.15 }, { 0.15, 0.60, 0.20 }, { 0.90, 0.55, 0.05 },
+  { 0.55, 0.25, 0.70 }, { 0.05, 0.60, 0.65 }, { 0.60, 0.40, 0.20 }, { 0.85, 0.30, 0.60 },
+};
+
+static const double *
+color_of (guint id)
+{
+  return series_rgb[id % G_N_ELEMENTS (series_rgb)];
+}
+
+static Row *
+row_by_id (SsIoGraphDialog *self,
+           guint            id)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (row->id == id)
+        return row;
+    }
+  return NULL;
+}
 
 static gboolean
 io_prepare (SsStatDialog *dialog,
@@ -42,21 +95,34 @@ io_prepare (SsStatDialog *dialog,
   SsIoGraphDialog *self = SS_IO_GRAPH_DIALOG (dialog);
   const SsRegistry *reg = ss_document_get_registry (ss_stat_dialog_get_document (dialog));
   guint interval = gtk_drop_down_get_selected (self->interval_drop);
-  guint y = gtk_drop_down_get_selected (self->y_drop);
-  g_autofree char *filter2 = g_strstrip (g_strdup (gtk_editable_get_text (
-                                           GTK_EDITABLE (self->filter2_entry))));
+  SsIoGraphY y = y_units[MIN (gtk_drop_down_get_selected (self->y_drop), 2u)];
   g_autoptr(SsIoGraph) graph = ss_io_graph_new (reg, intervals_ns[MIN (interval, 6u)], error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint zero = 0;
 
   if (!graph)
     return FALSE;
   if (ss_io_graph_add_series (graph, *filter ? filter : _("All packets"), *filter ? filter : NULL,
-                              y_units[MIN (y, 2u)], NULL, error) < 0)
+                              y, NULL, error) < 0)
     return FALSE;
-  if (*filter2 && ss_io_graph_add_series (graph, filter2, filter2, y_units[MIN (y, 2u)], NULL,
-                                          error) < 0)
-    return FALSE;
+  g_array_append_val (ids, zero);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+      g_autofree char *text = NULL;
+
+      if (!gtk_check_button_get_active (row->enabled))
+        continue;
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->filter))));
+      if (ss_io_graph_add_series (graph, *text ? text : _("All packets"), *text ? text : NULL, y,
+                                  NULL, error) < 0)
+        return FALSE;
+      g_array_append_val (ids, row->id);
+    }
   g_clear_pointer (&self->graph, ss_io_graph_free);
+  g_clear_pointer (&self->graph_ids, g_array_unref);
   self->graph = g_steal_pointer (&graph);
+  self->graph_ids = g_steal_pointer (&ids);
   return TRUE;
 }
 
@@ -81,7 +147,9 @@ io_finish (SsStatDialog *dialog)
   g_autofree char *summary = NULL;
 
   g_clear_pointer (&self->shown, ss_io_graph_free);
+  g_clear_pointer (&self->shown_ids, g_array_unref);
   self->shown = g_steal_pointer (&self->graph);
+  self->shown_ids = g_steal_pointer (&self->graph_ids);
   summary = g_strdup_printf (_("%u intervals of %s"), ss_io_graph_get_n_intervals (self->shown),
                              _(interval_names[gtk_drop_down_get_selected (self->interval_drop)]));
   ss_stat_dialog_set_summary (dialog, summary);
@@ -120,11 +188,6 @@ draw_text (GtkWidget  *widget,
   g_object_unref (layout);
 }
 
-static const double series_rgb[][3] = {
-  { 0.20, 0.40, 0.80 },
-  { 0.85, 0.20, 0.15 },
-};
-
 static void
 draw_cb (GtkDrawingArea *area,
          cairo_t        *cr,
@@ -137,7 +200,7 @@ draw_cb (GtkDrawingArea *area,
   const double left = 70, right = 20, top = 30, bottom = 40;
   double plot_w = width - left - right, plot_h = height - top - bottom;
   guint n, n_series;
-  double interval_s, x_max, y_max = 0, step;
+  double interval_s, x_max, y_max = 0, step, bar_w;
   g_autofree char *y_label = NULL;
 
   cairo_set_source_rgb (cr, 1, 1, 1);
@@ -191,61 +254,80 @@ draw_cb (GtkDrawingArea *area,
   cairo_rectangle (cr, left + 0.5, top + 0.5, plot_w, plot_h);
   cairo_stroke (cr);
 
-  /* Series 1 as bars, series 2 as a line through the intervals' middles. */
-  for (guint s = 0; s < n_series && s < G_N_ELEMENTS (series_rgb); s++)
+  /* The window's series as bars; each further one in its row's style, in row order. */
+  bar_w = MAX (plot_w / MAX (n, 1u), 1.0);
+  for (guint s = 0; s < n_series; s++)
     {
-      double bar_w = MAX (plot_w / MAX (n, 1u), 1.0);
+      guint id = s < self->shown_ids->len ? g_array_index (self->shown_ids, guint, s) : s;
+      Row *row = id ? row_by_id (self, id) : NULL;
+      Style style = s == 0 ? STYLE_BARS
+                    : row ? (Style) MIN (gtk_drop_down_get_selected (row->style), 2u)
+                          : STYLE_LINE;
+      const double *rgb = color_of (id);
 
-      cairo_set_source_rgba (cr, series_rgb[s][0], series_rgb[s][1], series_rgb[s][2],
-                             s == 0 ? 0.6 : 1.0);
+      cairo_set_source_rgba (cr, rgb[0], rgb[1], rgb[2], style == STYLE_BARS ? 0.6 : 1.0);
       for (guint i = 0; i < n; i++)
         {
           double v = ss_io_graph_get_value (self->shown, s, i);
           double x = left + i * interval_s / x_max * plot_w;
           double y = top + plot_h - v / y_max * plot_h;
 
-          if (s == 0)
+          switch (style)
             {
+            case STYLE_BARS:
               if (v > 0)
                 cairo_rectangle (cr, x, y, MAX (bar_w - (bar_w > 4 ? 1 : 0), 1.0),
                                  top + plot_h - y);
+              break;
+            case STYLE_DOTS:
+              if (v > 0)
+                {
+                  cairo_new_sub_path (cr);
+                  cairo_arc (cr, x + bar_w / 2, y, 3, 0, 2 * G_PI);
+                }
+              break;
+            case STYLE_LINE:
+            default:
+              if (i == 0)
+                cairo_move_to (cr, x + bar_w / 2, y);
+              else
+                cairo_line_to (cr, x + bar_w / 2, y);
+              break;
             }
-          else if (i == 0)
-            cairo_move_to (cr, x + bar_w / 2, y);
-          else
-            cairo_line_to (cr, x + bar_w / 2, y);
         }
-      if (s == 0)
-        cairo_fill (cr);
-      else
+      if (style == STYLE_LINE)
         {
           cairo_set_line_width (cr, 2);
           cairo_stroke (cr);
         }
+      else
+        cairo_fill (cr);
     }
 
-  /* Legend, top right. */
-  {
-    double x = left + plot_w - 8;
+  /* Legend, top right, a line per series. */
+  for (guint s = 0; s < n_series; s++)
+    {
+      guint id = s < self->shown_ids->len ? g_array_index (self->shown_ids, guint, s) : s;
+      const double *rgb = color_of (id);
+      PangoLayout *layout = gtk_widget_create_pango_layout (
+        widget, ss_io_graph_get_series_name (self->shown, s));
+      int w, h;
 
-    for (gint s = (gint) MIN (n_series, 2u) - 1; s >= 0; s--)
-      {
-        PangoLayout *layout = gtk_widget_create_pango_layout (
-          widget, ss_io_graph_get_series_name (self->shown, (guint) s));
-        int w, h;
-
-        pango_layout_get_pixel_size (layout, &w, &h);
-        x -= w;
-        cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-        cairo_move_to (cr, x, top + 6);
-        pango_cairo_show_layout (cr, layout);
-        cairo_set_source_rgb (cr, series_rgb[s][0], series_rgb[s][1], series_rgb[s][2]);
-        cairo_rectangle (cr, x - 16, top + 6 + h / 2.0 - 5, 10, 10);
-        cairo_fill (cr);
-        x -= 32;
-        g_object_unref (layout);
-      }
-  }
+      pango_layout_set_width (layout, (int) (plot_w / 2) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_MIDDLE);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+      cairo_rectangle (cr, left + plot_w - 8 - w - 20, top + 6 + s * (h + 2), w + 20, h + 2);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      cairo_move_to (cr, left + plot_w - 8 - w, top + 6 + s * (h + 2));
+      pango_cairo_show_layout (cr, layout);
+      cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+      cairo_rectangle (cr, left + plot_w - 8 - w - 16, top + 6 + s * (h + 2) + h / 2.0 - 5, 10,
+                       10);
+      cairo_fill (cr);
+      g_object_unref (layout);
+    }
 }
 
 /* ---- the window --------------------------------------------------------------------------- */
@@ -254,6 +336,161 @@ static void
 control_changed_cb (SsIoGraphDialog *self)
 {
   ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
+}
+
+static void
+style_changed_cb (SsIoGraphDialog *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->area));
+}
+
+static void
+swatch_draw_cb (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        data)
+{
+  const double *rgb = color_of (GPOINTER_TO_UINT (data));
+
+  cairo_set_source_rgb (cr, rgb[0], rgb[1], rgb[2]);
+  cairo_rectangle (cr, 0, (height - 12) / 2.0, 12, 12);
+  cairo_fill (cr);
+}
+
+static void
+row_free (gpointer data)
+{
+  g_free (data);
+}
+
+static void
+remove_clicked_cb (GtkButton       *button,
+                   SsIoGraphDialog *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_is_ancestor (GTK_WIDGET (button), row->box))
+        {
+          ss_io_graph_dialog_remove_series (self, i);
+          return;
+        }
+    }
+}
+
+/* A row without counting again. */
+static guint
+add_row (SsIoGraphDialog *self,
+         const char      *filter)
+{
+  Row *row = g_new0 (Row, 1);
+  GtkStringList *styles = gtk_string_list_new (NULL);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  row->id = ++self->next_id;
+  row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  row->swatch = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (row->swatch), 12);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (row->swatch), swatch_draw_cb,
+                                  GUINT_TO_POINTER (row->id), NULL);
+  gtk_box_append (GTK_BOX (row->box), row->swatch);
+  row->enabled = GTK_CHECK_BUTTON (gtk_check_button_new ());
+  gtk_check_button_set_active (row->enabled, TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->enabled), _("Show this series"));
+  gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->enabled));
+  row->filter = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (row->filter, _("Display filter (empty: all packets)"));
+  gtk_editable_set_text (GTK_EDITABLE (row->filter), filter ? filter : "");
+  gtk_widget_set_hexpand (GTK_WIDGET (row->filter), TRUE);
+  gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->filter));
+  for (guint i = 0; i < G_N_ELEMENTS (style_names); i++)
+    gtk_string_list_append (styles, g_dpgettext2 (GETTEXT_PACKAGE, "graph style",
+                                                  style_names[i]));
+  row->style = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (styles), NULL));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->style), _("Style"));
+  gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->style));
+  gtk_widget_set_tooltip_text (remove, _("Remove this series"));
+  gtk_box_append (GTK_BOX (row->box), remove);
+  gtk_box_append (GTK_BOX (self->rows_box), row->box);
+
+  g_signal_connect_swapped (row->filter, "activate", G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (row->enabled, "toggled", G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (row->style, "notify::selected", G_CALLBACK (style_changed_cb), self);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
+  g_ptr_array_add (self->rows, row);
+  return self->rows->len - 1;
+}
+
+static void
+remove_row (SsIoGraphDialog *self,
+            guint            index)
+{
+  Row *row = g_ptr_array_index (self->rows, index);
+
+  gtk_box_remove (GTK_BOX (self->rows_box), row->box);
+  g_ptr_array_remove_index (self->rows, index);
+}
+
+static void
+add_clicked_cb (SsIoGraphDialog *self)
+{
+  guint index = add_row (self, "");
+  Row *row = g_ptr_array_index (self->rows, index);
+
+  /* An empty filter counts every packet, as a new row in Wireshark; type one and press Enter. */
+  gtk_widget_grab_focus (GTK_WIDGET (row->filter));
+  ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
+}
+
+guint
+ss_io_graph_dialog_add_series (SsIoGraphDialog *self,
+                               const char      *filter)
+{
+  guint index = add_row (self, filter);
+
+  ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
+  return index;
+}
+
+void
+ss_io_graph_dialog_remove_series (SsIoGraphDialog *self,
+                                  guint            row)
+{
+  g_return_if_fail (row < self->rows->len);
+  remove_row (self, row);
+  ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
+}
+
+void
+ss_io_graph_dialog_set_series_enabled (SsIoGraphDialog *self,
+                                       guint            row,
+                                       gboolean         enabled)
+{
+  g_return_if_fail (row < self->rows->len);
+  /* Toggling counts again. */
+  gtk_check_button_set_active (((Row *) g_ptr_array_index (self->rows, row))->enabled, enabled);
+}
+
+guint
+ss_io_graph_dialog_get_n_rows (SsIoGraphDialog *self)
+{
+  return self->rows->len;
+}
+
+gint
+ss_io_graph_dialog_get_series_of_row (SsIoGraphDialog *self,
+                                      guint            row)
+{
+  guint id;
+
+  g_return_val_if_fail (row < self->rows->len, -1);
+  id = ((Row *) g_ptr_array_index (self->rows, row))->id;
+  for (guint s = 0; self->shown_ids && s < self->shown_ids->len; s++)
+    if (g_array_index (self->shown_ids, guint, s) == id)
+      return (gint) s;
+  return -1;
 }
 
 void
@@ -270,7 +507,10 @@ ss_io_graph_dialog_configure (SsIoGraphDialog *self,
   for (guint i = 0; i < G_N_ELEMENTS (y_units); i++)
     if (y_units[i] == y)
       gtk_drop_down_set_selected (self->y_drop, i);
-  gtk_editable_set_text (GTK_EDITABLE (self->filter2_entry), filter2 ? filter2 : "");
+  while (self->rows->len > 0)
+    remove_row (self, self->rows->len - 1);
+  if (filter2 && *filter2)
+    add_row (self, filter2);
   g_signal_handlers_unblock_by_func (self->interval_drop, control_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->y_drop, control_changed_cb, self);
   ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
@@ -289,6 +529,9 @@ ss_io_graph_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->graph, ss_io_graph_free);
   g_clear_pointer (&self->shown, ss_io_graph_free);
+  g_clear_pointer (&self->graph_ids, g_array_unref);
+  g_clear_pointer (&self->shown_ids, g_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (ss_io_graph_dialog_parent_class)->finalize (object);
 }
 
@@ -311,8 +554,13 @@ ss_io_graph_dialog_init (SsIoGraphDialog *self)
   GtkStringList *intervals = gtk_string_list_new (NULL);
   GtkStringList *ys = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *label = gtk_label_new (_("Further series:"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  self->rows = g_ptr_array_new_with_free_func (row_free);
   gtk_window_set_title (GTK_WINDOW (self), _("I/O Graph"));
   for (guint i = 0; i < G_N_ELEMENTS (interval_names); i++)
     gtk_string_list_append (intervals, _(interval_names[i]));
@@ -330,22 +578,31 @@ ss_io_graph_dialog_init (SsIoGraphDialog *self)
   g_signal_connect_swapped (self->y_drop, "notify::selected", G_CALLBACK (control_changed_cb),
                             self);
 
-  gtk_widget_set_margin_start (row, 12);
-  gtk_widget_set_margin_end (row, 12);
-  gtk_widget_set_margin_bottom (row, 8);
-  gtk_box_append (GTK_BOX (row), gtk_label_new (_("Second series filter:")));
-  self->filter2_entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->filter2_entry, _("None"));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->filter2_entry), TRUE);
-  g_signal_connect_swapped (self->filter2_entry, "activate", G_CALLBACK (control_changed_cb),
-                            self);
-  gtk_box_append (GTK_BOX (row), GTK_WIDGET (self->filter2_entry));
-  gtk_box_append (GTK_BOX (box), row);
-
   self->area = GTK_DRAWING_AREA (gtk_drawing_area_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->area), TRUE);
   gtk_drawing_area_set_draw_func (self->area, draw_cb, self, NULL);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->area));
+
+  /* The rows of further series, under the graph as in Wireshark. */
+  gtk_widget_set_margin_start (bottom, 12);
+  gtk_widget_set_margin_end (bottom, 12);
+  gtk_widget_set_margin_top (bottom, 8);
+  gtk_widget_set_margin_bottom (bottom, 8);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (header), label);
+  gtk_widget_set_tooltip_text (add, _("Add a series"));
+  gtk_box_append (GTK_BOX (header), add);
+  g_signal_connect_swapped (add, "clicked", G_CALLBACK (add_clicked_cb), self);
+  gtk_box_append (GTK_BOX (bottom), header);
+  self->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 160);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->rows_box);
+  gtk_box_append (GTK_BOX (bottom), scrolled);
+  gtk_box_append (GTK_BOX (box), bottom);
   ss_stat_dialog_set_content (dialog, box);
 }
 

@@ -1,8 +1,11 @@
 /* ss-io-graph-dialog.h: Statistics → I/O Graph
  *
- * Packets, bytes or bits per interval (1 ms to 10 min) of up to two series, each with its own
- * display filter (the first starts with the main window's), drawn with cairo from the series
- * src/stats computes (ss-series.h, SsIoGraph): the first as bars, the second as a line.
+ * Packets, bytes or bits per interval (1 ms to 10 min) of any number of series, each with its
+ * own display filter, drawn with cairo from the series src/stats computes (ss-series.h,
+ * SsIoGraph). The first series is the window's filter (the main window's to start with), drawn
+ * as bars; below the graph, as in Wireshark, a row per further series: on or off, its filter
+ * (empty: all packets), its style (line, bars or dots) and a button that removes it; "+" adds a
+ * row.
  */
 #pragma once
 
@@ -17,12 +20,27 @@ G_DECLARE_FINAL_TYPE (SsIoGraphDialog, ss_io_graph_dialog, SS, IO_GRAPH_DIALOG, 
 GtkWidget       *ss_io_graph_dialog_new          (GtkWindow       *parent,
                                                   SsDocument      *doc,
                                                   const char      *filter);
-/* Sets the interval, the Y unit and the second series' filter ("" for none) and counts again
- * (as the controls do). */
+/* Sets the interval, the Y unit and the second series' filter ("" for none: no further series;
+ * otherwise it is the only further row) and counts again (as the controls do). */
 void             ss_io_graph_dialog_configure    (SsIoGraphDialog *self,
                                                   gint64           interval_ns,
                                                   SsIoGraphY       y,
                                                   const char      *filter2);
+/* Adds a row of a further series with @filter ("" for all packets) and counts again (as "+"
+ * and typing a filter do); returns the row's index. */
+guint            ss_io_graph_dialog_add_series   (SsIoGraphDialog *self,
+                                                  const char      *filter);
+/* Removes row @row (as its button does) and counts again. */
+void             ss_io_graph_dialog_remove_series (SsIoGraphDialog *self,
+                                                  guint            row);
+void             ss_io_graph_dialog_set_series_enabled (SsIoGraphDialog *self,
+                                                  guint            row,
+                                                  gboolean         enabled);
+guint            ss_io_graph_dialog_get_n_rows   (SsIoGraphDialog *self);
+/* The index in the graph shown of row @row's series; -1 when the row is off or was not
+ * counted yet. (The window's filter is series 0.) */
+gint             ss_io_graph_dialog_get_series_of_row (SsIoGraphDialog *self,
+                                                  guint            row);
 /* The series shown (for tests), NULL before the first result. */
 const SsIoGraph *ss_io_graph_dialog_get_graph    (SsIoGraphDialog *self);
 

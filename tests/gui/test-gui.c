@@ -1615,6 +1615,108 @@ test_io_graph (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Every series the I/O graph shows against @exe's `-z io,stat,INTERVAL,,F1,F2...` (the first
+ * column: all packets or the window's filter, none here): frames or bytes of every interval. */
+static void
+check_io_series (SsIoGraphDialog   *dialog,
+                 const char        *exe,
+                 const char        *path,
+                 const char        *interval,
+                 SsIoGraphY         y,
+                 const char *const *filters)
+{
+  g_autofree char *joined = g_strjoinv (",", (char **) filters);
+  g_autofree char *z = g_strdup_printf ("io,stat,%s,,%s", interval, joined);
+  const char *args[] = { "-r", path, "-q", "-z", z, NULL };
+  int status;
+  g_autofree char *out = run_capture (exe, args, &status);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  const SsIoGraph *graph = ss_io_graph_dialog_get_graph (dialog);
+  guint n_series = 1 + g_strv_length ((char **) filters);
+  guint rows = 0;
+
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (graph);
+  g_assert_cmpuint (ss_io_graph_get_n_series (graph), ==, n_series);
+  for (guint s = 1; s < n_series; s++)
+    g_assert_cmpstr (ss_io_graph_get_series_name (graph, s), ==, filters[s - 1]);
+  for (guint i = 0; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = NULL;
+      guint column = y == SS_IO_GRAPH_PACKETS ? 0 : 1;
+
+      if (!strstr (lines[i], " <> "))
+        continue;
+      cells = g_strsplit (lines[i], "|", -1);
+      g_assert_cmpuint (g_strv_length (cells), >=, 2 + 2 * n_series);
+      for (guint s = 0; s < n_series; s++)
+        g_assert_cmpfloat (ss_io_graph_get_value (graph, s, rows), ==,
+                           g_ascii_strtod (cells[2 + 2 * s + column], NULL));
+      rows++;
+    }
+  g_assert_cmpuint (rows, >, 1);
+  g_assert_cmpuint (ss_io_graph_get_n_intervals (graph), ==, rows);
+}
+
+/* Statistics → I/O Graph with further series added, removed and turned off: each series'
+ * values against the CLI's and tshark's `-z io,stat,INTERVAL,,FILTER...` columns. */
+static void
+test_io_graph_series (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  const char *two[] = { "tcp.srcport == 9001", "tcp.analysis.retransmission", NULL };
+  const char *three[] = { "tcp.srcport == 9001", "tcp.analysis.retransmission",
+                          "tcp.len > 1000", NULL };
+  const char *after_remove[] = { "tcp.analysis.retransmission", "tcp.len > 1000", NULL };
+  const char *after_off[] = { "tcp.len > 1000", NULL };
+  SsIoGraphDialog *dialog;
+  guint row;
+
+  open_path (path);
+  dialog = SS_IO_GRAPH_DIALOG (open_stat_window ("io-graph", NULL, SS_TYPE_IO_GRAPH_DIALOG));
+  ss_io_graph_dialog_configure (dialog, G_GINT64_CONSTANT (100000000), SS_IO_GRAPH_PACKETS,
+                                "tcp.srcport == 9001");
+  spin_until (stat_ready, 60);
+  row = ss_io_graph_dialog_add_series (dialog, "tcp.analysis.retransmission");
+  g_assert_cmpuint (row, ==, 1);
+  spin_until (stat_ready, 60);
+  g_assert_cmpint (ss_io_graph_dialog_get_series_of_row (dialog, row), ==, 2);
+  check_io_series (dialog, g_getenv ("STRATOSHARK"), path, "0.1", SS_IO_GRAPH_PACKETS, two);
+  check_io_series (dialog, tshark_exe (), path, "0.1", SS_IO_GRAPH_PACKETS, two);
+
+  /* A fourth series; then the same three rows again in bytes per second (the Y unit is the
+   * window's). */
+  row = ss_io_graph_dialog_add_series (dialog, "tcp.len > 1000");
+  g_assert_cmpuint (row, ==, 2);
+  spin_until (stat_ready, 60);
+  check_io_series (dialog, tshark_exe (), path, "0.1", SS_IO_GRAPH_PACKETS, three);
+  maybe_save_shot (GTK_WIDGET (dialog), "io-graph-series");
+  ss_io_graph_dialog_configure (dialog, G_GINT64_CONSTANT (1000000000), SS_IO_GRAPH_BYTES,
+                                "tcp.srcport == 9001");
+  ss_io_graph_dialog_add_series (dialog, "tcp.analysis.retransmission");
+  ss_io_graph_dialog_add_series (dialog, "tcp.len > 1000");
+  spin_until (stat_ready, 60);
+  g_assert_cmpuint (ss_io_graph_dialog_get_n_rows (dialog), ==, 3);
+  check_io_series (dialog, g_getenv ("STRATOSHARK"), path, "1", SS_IO_GRAPH_BYTES, three);
+  check_io_series (dialog, tshark_exe (), path, "1", SS_IO_GRAPH_BYTES, three);
+
+  /* The first further row removed: the others move up. */
+  ss_io_graph_dialog_remove_series (dialog, 0);
+  spin_until (stat_ready, 60);
+  g_assert_cmpuint (ss_io_graph_dialog_get_n_rows (dialog), ==, 2);
+  g_assert_cmpint (ss_io_graph_dialog_get_series_of_row (dialog, 0), ==, 1);
+  check_io_series (dialog, tshark_exe (), path, "1", SS_IO_GRAPH_BYTES, after_remove);
+
+  /* A row turned off is not counted but stays. */
+  ss_io_graph_dialog_set_series_enabled (dialog, 0, FALSE);
+  spin_until (stat_ready, 60);
+  g_assert_cmpuint (ss_io_graph_dialog_get_n_rows (dialog), ==, 2);
+  g_assert_cmpint (ss_io_graph_dialog_get_series_of_row (dialog, 0), ==, -1);
+  g_assert_cmpint (ss_io_graph_dialog_get_series_of_row (dialog, 1), ==, 1);
+  check_io_series (dialog, tshark_exe (), path, "1", SS_IO_GRAPH_BYTES, after_off);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Points of @series against tshark's fields: frame numbers and values of the packets tshark's
  * @filter keeps, @value_field's value (0 when @value_field is NULL) and, with @y2_field, the
  * second value (RTT: the sequence number acknowledged). */
@@ -2031,6 +2133,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/endpoints", test_endpoints);
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
   g_test_add_func ("/gui/stats/io-graph", test_io_graph);
+  g_test_add_func ("/gui/stats/io-graph-series", test_io_graph_series);
   g_test_add_func ("/gui/stats/tcp-window-scaling", test_tcp_window_scaling);
   g_test_add_func ("/gui/stats/tcp-stevens", test_tcp_stevens);
   g_test_add_func ("/gui/stats/tcp-rtt", test_tcp_rtt);
