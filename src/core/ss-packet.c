@@ -280,7 +280,7 @@ ss_layer_add_uint_slow (SsLayer  *l,
 }
 
 SsItem *
-ss_layer_add_int (SsLayer  *l,
+ss_layer_add_int_slow (SsLayer  *l,
                   SsItem   *parent,
                   guint     field,
                   guint     off,
@@ -295,7 +295,7 @@ ss_layer_add_int (SsLayer  *l,
 }
 
 SsItem *
-ss_layer_add_double (SsLayer  *l,
+ss_layer_add_double_slow (SsLayer  *l,
                      SsItem   *parent,
                      guint     field,
                      guint     off,
@@ -310,7 +310,7 @@ ss_layer_add_double (SsLayer  *l,
 }
 
 SsItem *
-ss_layer_add_string (SsLayer    *l,
+ss_layer_add_string_slow (SsLayer    *l,
                      SsItem     *parent,
                      guint       field,
                      guint       off,
@@ -327,7 +327,7 @@ ss_layer_add_string (SsLayer    *l,
 }
 
 SsItem *
-ss_layer_add_bytes (SsLayer      *l,
+ss_layer_add_bytes_slow (SsLayer      *l,
                     SsItem       *parent,
                     guint         field,
                     guint         off,
@@ -346,7 +346,7 @@ ss_layer_add_bytes (SsLayer      *l,
 }
 
 SsItem *
-ss_layer_add_address (SsLayer      *l,
+ss_layer_add_address_slow (SsLayer      *l,
                       SsItem       *parent,
                       guint         field,
                       guint         off,
@@ -364,7 +364,7 @@ ss_layer_add_address (SsLayer      *l,
 }
 
 SsItem *
-ss_layer_add_time (SsLayer  *l,
+ss_layer_add_time_slow (SsLayer  *l,
                    SsItem   *parent,
                    guint     field,
                    guint     off,
@@ -417,7 +417,7 @@ ss_layer_add_text (SsLayer    *l,
 }
 
 void
-ss_item_set_text (SsPacket   *pkt,
+ss_item_set_text_real (SsPacket   *pkt,
                   SsItem     *item,
                   const char *format,
                   ...)
@@ -433,7 +433,7 @@ ss_item_set_text (SsPacket   *pkt,
 }
 
 void
-ss_item_append_text (SsPacket   *pkt,
+ss_item_append_text_real (SsPacket   *pkt,
                      SsItem     *item,
                      const char *format,
                      ...)
@@ -451,13 +451,6 @@ ss_item_append_text (SsPacket   *pkt,
   item->text = ss_arena_printf (pkt->arena, "%s%s", base, tail);
 }
 
-void
-ss_item_set_flags (SsItem *item,
-                   guint   flags)
-{
-  if (item)
-    item->flags |= flags;
-}
 
 void
 ss_item_set_length (SsItem  *item,

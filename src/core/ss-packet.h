@@ -320,20 +320,20 @@ ss_layer_add_uint (SsLayer  *l,
     return NULL;
   return ss_layer_add_uint_slow (l, parent, field, off, len, value);
 }
-SsItem  *ss_layer_add_int        (SsLayer        *l,
+SsItem  *ss_layer_add_int_slow        (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   gint64          value);
-SsItem  *ss_layer_add_double     (SsLayer        *l,
+SsItem  *ss_layer_add_double_slow     (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   double          value);
 /* @value is copied (the first @n bytes, or up to its NUL when @n is -1). */
-SsItem  *ss_layer_add_string     (SsLayer        *l,
+SsItem  *ss_layer_add_string_slow     (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
@@ -341,7 +341,7 @@ SsItem  *ss_layer_add_string     (SsLayer        *l,
                                   const char     *value,
                                   gssize          n);
 /* @data must stay valid for the frame (packet bytes or arena memory). */
-SsItem  *ss_layer_add_bytes      (SsLayer        *l,
+SsItem  *ss_layer_add_bytes_slow      (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
@@ -349,19 +349,66 @@ SsItem  *ss_layer_add_bytes      (SsLayer        *l,
                                   const guint8   *data,
                                   guint32         n);
 /* IPv4, IPv6 or Ethernet address (4, 16 or 6 bytes copied). */
-SsItem  *ss_layer_add_address    (SsLayer        *l,
+SsItem  *ss_layer_add_address_slow    (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   const guint8   *addr);
-SsItem  *ss_layer_add_time       (SsLayer        *l,
+SsItem  *ss_layer_add_time_slow       (SsLayer        *l,
                                   SsItem         *parent,
                                   guint           field,
                                   guint           off,
                                   guint           len,
                                   gint64          secs,
                                   gint32          nsecs);
+/* The common case, the field not kept, needs no call. */
+static inline SsItem *
+ss_layer_add_int (SsLayer *l, SsItem *parent, guint field, guint off, guint len, gint64 value)
+{
+  return ss_layer_wants (l, field) ? ss_layer_add_int_slow (l, parent, field, off, len, value)
+                                   : NULL;
+}
+
+static inline SsItem *
+ss_layer_add_double (SsLayer *l, SsItem *parent, guint field, guint off, guint len, double value)
+{
+  return ss_layer_wants (l, field) ? ss_layer_add_double_slow (l, parent, field, off, len, value)
+                                   : NULL;
+}
+
+static inline SsItem *
+ss_layer_add_string (SsLayer *l, SsItem *parent, guint field, guint off, guint len,
+                     const char *value, gssize n)
+{
+  return ss_layer_wants (l, field)
+         ? ss_layer_add_string_slow (l, parent, field, off, len, value, n) : NULL;
+}
+
+static inline SsItem *
+ss_layer_add_bytes (SsLayer *l, SsItem *parent, guint field, guint off, guint len,
+                    const guint8 *data, guint32 n)
+{
+  return ss_layer_wants (l, field)
+         ? ss_layer_add_bytes_slow (l, parent, field, off, len, data, n) : NULL;
+}
+
+static inline SsItem *
+ss_layer_add_address (SsLayer *l, SsItem *parent, guint field, guint off, guint len,
+                      const guint8 *addr)
+{
+  return ss_layer_wants (l, field)
+         ? ss_layer_add_address_slow (l, parent, field, off, len, addr) : NULL;
+}
+
+static inline SsItem *
+ss_layer_add_time (SsLayer *l, SsItem *parent, guint field, guint off, guint len, gint64 secs,
+                   gint32 nsecs)
+{
+  return ss_layer_wants (l, field)
+         ? ss_layer_add_time_slow (l, parent, field, off, len, secs, nsecs) : NULL;
+}
+
 /* An item of expert item @expert_index's own field, without the expert node (Wireshark adds
  * some analysis flags both ways). */
 SsItem  *ss_layer_add_expert_item (SsLayer       *l,
@@ -376,16 +423,45 @@ SsItem  *ss_layer_add_text       (SsLayer        *l,
                                   ...) G_GNUC_PRINTF (5, 6);
 
 /* Label changes are made only in full mode; all accept NULL items. */
-void     ss_item_set_text        (SsPacket       *pkt,
+void     ss_item_set_text_real   (SsPacket       *pkt,
                                   SsItem         *item,
                                   const char     *format,
                                   ...) G_GNUC_PRINTF (3, 4);
-void     ss_item_append_text     (SsPacket       *pkt,
+void     ss_item_append_text_real (SsPacket      *pkt,
                                   SsItem         *item,
                                   const char     *format,
                                   ...) G_GNUC_PRINTF (3, 4);
-void     ss_item_set_flags       (SsItem         *item,
-                                  guint           flags);
+
+/* Whether @item keeps a label: in full mode, and for protocol nodes (-T fields prints theirs). */
+static inline gboolean
+ss_item_keeps_text (const SsPacket *pkt,
+                    const SsItem   *item)
+{
+  return item && (pkt->full || (item->def && item->def->type == SS_FT_PROTOCOL));
+}
+
+/* Labels are set and extended only where kept; the arguments after the format are evaluated
+ * only then (a pass that keeps few fields formats nothing). */
+#define ss_item_set_text(pkt, item, ...) \
+  G_STMT_START { \
+    SsItem *ss_item_ = (item); \
+    if (ss_item_keeps_text ((pkt), ss_item_)) \
+      ss_item_set_text_real ((pkt), ss_item_, __VA_ARGS__); \
+  } G_STMT_END
+#define ss_item_append_text(pkt, item, ...) \
+  G_STMT_START { \
+    SsItem *ss_item_ = (item); \
+    if (ss_item_keeps_text ((pkt), ss_item_)) \
+      ss_item_append_text_real ((pkt), ss_item_, __VA_ARGS__); \
+  } G_STMT_END
+
+static inline void
+ss_item_set_flags (SsItem *item,
+                   guint   flags)
+{
+  if (item)
+    item->flags |= flags;
+}
 void     ss_item_set_length      (SsItem         *item,
                                   guint32         length);
 
