@@ -721,6 +721,30 @@ test_app_actions (void)
   g_list_free (after);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "quit"));
+
+  /* Wireshark's Follow shortcuts. */
+  {
+    static const struct { const char *action, *accel; } follow[] = {
+      { "win.follow-tcp", "<Control><Alt><Shift>t" },
+      { "win.follow-udp", "<Control><Alt><Shift>u" },
+      { "win.follow-tls", "<Control><Alt><Shift>s" },
+      { "win.follow-http", "<Control><Alt><Shift>h" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (follow); i++)
+      {
+        g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                      follow[i].action);
+        guint key, want_key;
+        GdkModifierType mods, want_mods;
+
+        g_assert_cmpuint (g_strv_length (accels), ==, 1);
+        g_assert_true (gtk_accelerator_parse (accels[0], &key, &mods));
+        g_assert_true (gtk_accelerator_parse (follow[i].accel, &want_key, &want_mods));
+        g_assert_cmpuint (key, ==, want_key);
+        g_assert_cmpuint (mods, ==, want_mods);
+      }
+  }
 }
 
 static gboolean
