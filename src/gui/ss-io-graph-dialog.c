@@ -32,6 +32,18 @@ static const char *const style_names[] = {
   NC_("graph style", "Line"), NC_("graph style", "Bar"), NC_("graph style", "Dot"),
 };
 
+/* A row's Y: the graph's unit (the drop-down above the graph), or its own, as Wireshark's
+ * per-graph Y Axis and Y Field. COUNT is Wireshark's COUNT FIELDS (tshark's COUNT()). */
+static const char *const row_y_names[] = {
+  N_("Graph's unit"), N_("Packets"), N_("Bytes"), N_("Bits"), N_("SUM(Y Field)"),
+  N_("MIN(Y Field)"), N_("MAX(Y Field)"), N_("AVG(Y Field)"), N_("COUNT FIELDS(Y Field)"),
+};
+static const SsIoGraphY row_y_units[] = {
+  SS_IO_GRAPH_PACKETS, SS_IO_GRAPH_PACKETS, SS_IO_GRAPH_BYTES, SS_IO_GRAPH_BITS,
+  SS_IO_GRAPH_SUM, SS_IO_GRAPH_MIN, SS_IO_GRAPH_MAX, SS_IO_GRAPH_AVG, SS_IO_GRAPH_COUNT,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (row_y_names) == G_N_ELEMENTS (row_y_units));
+
 /* One further series: a row under the graph. */
 typedef struct
 {
@@ -40,6 +52,8 @@ typedef struct
   GtkCheckButton *enabled;
   GtkEntry       *filter;
   GtkDropDown    *style;
+  GtkDropDown    *y;
+  GtkEntry       *field;
   GtkWidget      *swatch;
 } Row;
 
@@ -55,8 +69,10 @@ struct _SsIoGraphDialog
   guint           next_id;
   SsIoGraph      *graph;      /* the worker's while it runs */
   GArray         *graph_ids;  /* guint: the row id of each of its series (0: the window's) */
+  gboolean        graph_mixed;  /* some series has a Y of its own */
   SsIoGraph      *shown;      /* the one drawn */
   GArray         *shown_ids;
+  gboolean        shown_mixed;
 };
 
 G_DEFINE_FINAL_TYPE (SsIoGraphDialog, ss_io_graph_dialog, SS_TYPE_STAT_DIALOG)
@@ -99,6 +115,7 @@ io_prepare (SsStatDialog *dialog,
   g_autoptr(SsIoGraph) graph = ss_io_graph_new (reg, intervals_ns[MIN (interval, 6u)], error);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint));
   guint zero = 0;
+  gboolean mixed = FALSE;
 
   if (!graph)
     return FALSE;
@@ -113,9 +130,27 @@ io_prepare (SsStatDialog *dialog,
 
       if (!gtk_check_button_get_active (row->enabled))
         continue;
+      guint row_y = MIN (gtk_drop_down_get_selected (row->y), G_N_ELEMENTS (row_y_units) - 1);
+      SsIoGraphY unit = row_y == 0 ? y : row_y_units[row_y];
+
+      mixed |= unit != y;
+      g_autofree char *field = NULL;
+      g_autofree char *name = NULL;
+
       text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->filter))));
-      if (ss_io_graph_add_series (graph, *text ? text : _("All packets"), *text ? text : NULL, y,
-                                  NULL, error) < 0)
+      field = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row->field))));
+      /* A calculation is named as tshark's column: SUM(tcp.len), then the filter. */
+      if (unit >= SS_IO_GRAPH_SUM)
+        {
+          const char *fn[] = { "SUM", "MIN", "MAX", "AVG", "COUNT" };
+
+          name = *text ? g_strdup_printf ("%s(%s) %s", fn[unit - SS_IO_GRAPH_SUM], field, text)
+                       : g_strdup_printf ("%s(%s)", fn[unit - SS_IO_GRAPH_SUM], field);
+        }
+      else
+        name = g_strdup (*text ? text : _("All packets"));
+      if (ss_io_graph_add_series (graph, name, *text ? text : NULL, unit,
+                                  unit >= SS_IO_GRAPH_SUM ? field : NULL, error) < 0)
         return FALSE;
       g_array_append_val (ids, row->id);
     }
@@ -123,6 +158,7 @@ io_prepare (SsStatDialog *dialog,
   g_clear_pointer (&self->graph_ids, g_array_unref);
   self->graph = g_steal_pointer (&graph);
   self->graph_ids = g_steal_pointer (&ids);
+  self->graph_mixed = mixed;
   return TRUE;
 }
 
@@ -150,6 +186,7 @@ io_finish (SsStatDialog *dialog)
   g_clear_pointer (&self->shown_ids, g_array_unref);
   self->shown = g_steal_pointer (&self->graph);
   self->shown_ids = g_steal_pointer (&self->graph_ids);
+  self->shown_mixed = self->graph_mixed;
   summary = g_strdup_printf (_("%u intervals of %s"), ss_io_graph_get_n_intervals (self->shown),
                              _(interval_names[gtk_drop_down_get_selected (self->interval_drop)]));
   ss_stat_dialog_set_summary (dialog, summary);
@@ -247,9 +284,13 @@ draw_cb (GtkDrawingArea *area,
       draw_text (widget, cr, label, x, top + plot_h + 6, 0.5, 0);
     }
   draw_text (widget, cr, _("Time (s)"), left + plot_w / 2, height - 2, 0.5, 1);
-  y_label = g_strdup_printf (_("%s per %s"),
-                             _(y_names[MIN (gtk_drop_down_get_selected (self->y_drop), 2u)]),
-                             _(interval_names[gtk_drop_down_get_selected (self->interval_drop)]));
+  /* Series with a Y of their own share the axis: it only says the interval then. */
+  y_label = self->shown_mixed
+            ? g_strdup_printf (_("Values per %s"),
+                               _(interval_names[gtk_drop_down_get_selected (self->interval_drop)]))
+            : g_strdup_printf (_("%s per %s"),
+                               _(y_names[MIN (gtk_drop_down_get_selected (self->y_drop), 2u)]),
+                               _(interval_names[gtk_drop_down_get_selected (self->interval_drop)]));
   draw_text (widget, cr, y_label, left, 4, 0, 0);
   cairo_rectangle (cr, left + 0.5, top + 0.5, plot_w, plot_h);
   cairo_stroke (cr);
@@ -358,6 +399,14 @@ swatch_draw_cb (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
+/* The Y field matters to calculations only. */
+static void
+row_y_changed_cb (Row *row)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (row->field),
+                            gtk_drop_down_get_selected (row->y) >= 4);
+}
+
 static void
 row_free (gpointer data)
 {
@@ -387,7 +436,11 @@ add_row (SsIoGraphDialog *self,
 {
   Row *row = g_new0 (Row, 1);
   GtkStringList *styles = gtk_string_list_new (NULL);
+  GtkStringList *ys = gtk_string_list_new (NULL);
   GtkWidget *remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_y_names); i++)
+    gtk_string_list_append (ys, _(row_y_names[i]));
 
   row->id = ++self->next_id;
   row->box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -409,8 +462,21 @@ add_row (SsIoGraphDialog *self,
     gtk_string_list_append (styles, g_dpgettext2 (GETTEXT_PACKAGE, "graph style",
                                                   style_names[i]));
   row->style = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (styles), NULL));
+  /* Fixed widths keep the rows' columns aligned whatever is selected. */
+  gtk_widget_set_size_request (GTK_WIDGET (row->style), 90, -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (row->style), _("Style"));
   gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->style));
+  row->y = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (ys), NULL));
+  gtk_widget_set_size_request (GTK_WIDGET (row->y), 230, -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->y), _("Y axis"));
+  gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->y));
+  row->field = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (row->field, _("Y field"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (row->field), 16);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (row->field),
+                               _("The field that SUM, MIN, MAX, AVG and COUNT FIELDS calculate over"));
+  gtk_box_append (GTK_BOX (row->box), GTK_WIDGET (row->field));
+  row_y_changed_cb (row);
   gtk_widget_set_tooltip_text (remove, _("Remove this series"));
   gtk_box_append (GTK_BOX (row->box), remove);
   gtk_box_append (GTK_BOX (self->rows_box), row->box);
@@ -418,6 +484,9 @@ add_row (SsIoGraphDialog *self,
   g_signal_connect_swapped (row->filter, "activate", G_CALLBACK (control_changed_cb), self);
   g_signal_connect_swapped (row->enabled, "toggled", G_CALLBACK (control_changed_cb), self);
   g_signal_connect_swapped (row->style, "notify::selected", G_CALLBACK (style_changed_cb), self);
+  g_signal_connect_swapped (row->y, "notify::selected", G_CALLBACK (row_y_changed_cb), row);
+  g_signal_connect_swapped (row->y, "notify::selected", G_CALLBACK (control_changed_cb), self);
+  g_signal_connect_swapped (row->field, "activate", G_CALLBACK (control_changed_cb), self);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
   g_ptr_array_add (self->rows, row);
   return self->rows->len - 1;
@@ -471,6 +540,28 @@ ss_io_graph_dialog_set_series_enabled (SsIoGraphDialog *self,
   g_return_if_fail (row < self->rows->len);
   /* Toggling counts again. */
   gtk_check_button_set_active (((Row *) g_ptr_array_index (self->rows, row))->enabled, enabled);
+}
+
+void
+ss_io_graph_dialog_set_series_y (SsIoGraphDialog *self,
+                                 guint            row,
+                                 SsIoGraphY       y,
+                                 const char      *field)
+{
+  Row *r;
+
+  g_return_if_fail (row < self->rows->len);
+  r = g_ptr_array_index (self->rows, row);
+  g_signal_handlers_block_by_func (r->y, control_changed_cb, self);
+  for (guint i = 1; i < G_N_ELEMENTS (row_y_units); i++)
+    if (row_y_units[i] == y)
+      {
+        gtk_drop_down_set_selected (r->y, i);
+        break;
+      }
+  g_signal_handlers_unblock_by_func (r->y, control_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (r->field), field ? field : "");
+  ss_stat_dialog_rerun (SS_STAT_DIALOG (self));
 }
 
 guint
@@ -614,7 +705,7 @@ ss_io_graph_dialog_new (GtkWindow  *parent,
   SsIoGraphDialog *self = g_object_new (SS_TYPE_IO_GRAPH_DIALOG, "transient-for", parent,
                                         "destroy-with-parent", TRUE, NULL);
 
-  gtk_window_set_default_size (GTK_WINDOW (self), 960, 600);
+  gtk_window_set_default_size (GTK_WINDOW (self), 960, 680);
   ss_stat_dialog_start (SS_STAT_DIALOG (self), doc, filter);
   return GTK_WIDGET (self);
 }

@@ -4,8 +4,9 @@
  * own display filter, drawn with cairo from the series src/stats computes (ss-series.h,
  * SsIoGraph). The first series is the window's filter (the main window's to start with), drawn
  * as bars; below the graph, as in Wireshark, a row per further series: on or off, its filter
- * (empty: all packets), its style (line, bars or dots) and a button that removes it; "+" adds a
- * row.
+ * (empty: all packets), its style (line, bars or dots), its Y (the graph's unit, packets, bytes,
+ * bits, or SUM, MIN, MAX, AVG or COUNT FIELDS of a Y field, as tshark's `-z io,stat` columns)
+ * and a button that removes it; "+" adds a row.
  */
 #pragma once
 
@@ -36,6 +37,12 @@ void             ss_io_graph_dialog_remove_series (SsIoGraphDialog *self,
 void             ss_io_graph_dialog_set_series_enabled (SsIoGraphDialog *self,
                                                   guint            row,
                                                   gboolean         enabled);
+/* Row @row's own Y (as its Y axis drop-down and Y field do; @field for SUM, MIN, MAX, AVG and
+ * COUNT) and counts again. */
+void             ss_io_graph_dialog_set_series_y (SsIoGraphDialog *self,
+                                                  guint            row,
+                                                  SsIoGraphY       y,
+                                                  const char      *field);
 guint            ss_io_graph_dialog_get_n_rows   (SsIoGraphDialog *self);
 /* The index in the graph shown of row @row's series; -1 when the row is off or was not
  * counted yet. (The window's filter is series 0.) */

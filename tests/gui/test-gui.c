@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -1741,6 +1742,79 @@ test_io_graph_series (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Further series with their own Y: SUM, MAX, AVG and COUNT FIELDS of a Y field, against the
+ * CLI's and tshark's `-z io,stat,1,,SUM(tcp.len)tcp.len,...` columns (tshark prints the AVG of
+ * an integer field truncated, times to the microsecond). */
+static void
+test_io_graph_calc (void)
+{
+  g_autofree char *path = capture_path ("tcp-zero-window-retrans.pcapng");
+  static const struct { SsIoGraphY y; const char *field, *column; } calcs[] = {
+    { SS_IO_GRAPH_SUM, "tcp.len", "SUM(tcp.len)tcp.len" },
+    { SS_IO_GRAPH_MAX, "tcp.analysis.ack_rtt",
+      "MAX(tcp.analysis.ack_rtt)tcp.analysis.ack_rtt" },
+    { SS_IO_GRAPH_AVG, "frame.len", "AVG(frame.len)frame.len" },
+    { SS_IO_GRAPH_COUNT, "tcp.analysis.retransmission",
+      "COUNT(tcp.analysis.retransmission)tcp.analysis.retransmission" },
+  };
+  const char *exes[] = { g_getenv ("STRATOSHARK"), tshark_exe () };
+  g_autoptr(GString) z = g_string_new ("io,stat,1,");
+  SsIoGraphDialog *dialog;
+  const SsIoGraph *graph;
+
+  for (guint c = 0; c < G_N_ELEMENTS (calcs); c++)
+    g_string_append_printf (z, ",%s", calcs[c].column);
+  open_path (path);
+  dialog = SS_IO_GRAPH_DIALOG (open_stat_window ("io-graph", NULL, SS_TYPE_IO_GRAPH_DIALOG));
+  ss_io_graph_dialog_configure (dialog, G_GINT64_CONSTANT (1000000000), SS_IO_GRAPH_PACKETS, "");
+  for (guint c = 0; c < G_N_ELEMENTS (calcs); c++)
+    {
+      guint row = ss_io_graph_dialog_add_series (dialog, "");
+
+      ss_io_graph_dialog_set_series_y (dialog, row, calcs[c].y, calcs[c].field);
+    }
+  spin_until (stat_ready, 60);
+  graph = ss_io_graph_dialog_get_graph (dialog);
+  g_assert_nonnull (graph);
+  g_assert_cmpuint (ss_io_graph_get_n_series (graph), ==, 1 + G_N_ELEMENTS (calcs));
+  g_assert_cmpstr (ss_io_graph_get_series_name (graph, 1), ==, "SUM(tcp.len)");
+  for (guint e = 0; e < G_N_ELEMENTS (exes); e++)
+    {
+      const char *args[] = { "-r", path, "-q", "-z", z->str, NULL };
+      int status;
+      g_autofree char *out = run_capture (exes[e], args, &status);
+      g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+      guint rows = 0;
+
+      g_assert_cmpint (status, ==, 0);
+      for (guint i = 0; lines[i]; i++)
+        {
+          g_auto(GStrv) cells = NULL;
+
+          if (!strstr (lines[i], " <> "))
+            continue;
+          cells = g_strsplit (lines[i], "|", -1);
+          g_assert_cmpuint (g_strv_length (cells), >=, 4 + G_N_ELEMENTS (calcs));
+          g_assert_cmpfloat (ss_io_graph_get_value (graph, 0, rows), ==,
+                             g_ascii_strtod (cells[2], NULL));
+          for (guint c = 0; c < G_N_ELEMENTS (calcs); c++)
+            {
+              double want = g_ascii_strtod (cells[4 + c], NULL);
+              double got = ss_io_graph_get_value (graph, 1 + c, rows);
+
+              if (calcs[c].y == SS_IO_GRAPH_AVG)
+                got = floor (got);
+              g_assert_cmpfloat_with_epsilon (got, want, 5e-7);
+            }
+          rows++;
+        }
+      g_assert_cmpuint (rows, >, 1);
+      g_assert_cmpuint (ss_io_graph_get_n_intervals (graph), ==, rows);
+    }
+  maybe_save_shot (GTK_WIDGET (dialog), "io-graph-calc");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* Points of @series against tshark's fields: frame numbers and values of the packets tshark's
  * @filter keeps, @value_field's value (0 when @value_field is NULL) and, with @y2_field, the
  * second value (RTT: the sequence number acknowledged). */
@@ -2158,6 +2232,7 @@ main (int    argc,
   g_test_add_func ("/gui/stats/http-requests", test_http_requests);
   g_test_add_func ("/gui/stats/io-graph", test_io_graph);
   g_test_add_func ("/gui/stats/io-graph-series", test_io_graph_series);
+  g_test_add_func ("/gui/stats/io-graph-calc", test_io_graph_calc);
   g_test_add_func ("/gui/stats/tcp-window-scaling", test_tcp_window_scaling);
   g_test_add_func ("/gui/stats/tcp-stevens", test_tcp_stevens);
   g_test_add_func ("/gui/stats/tcp-rtt", test_tcp_rtt);
