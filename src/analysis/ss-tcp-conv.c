@@ -117,6 +117,8 @@ struct _SsTcpConv
   GByteArray *records;     /* the frames' records, back to back */
   gboolean    remember;
   guint32     n_streams;
+  SsTcpStreamAllocFunc alloc;   /* numbers new streams when set (several tables, one numbering) */
+  gpointer    alloc_data;
 };
 
 static guint
@@ -184,6 +186,15 @@ ss_tcp_conv_set_remember_frames (SsTcpConv *conv,
   conv->remember = remember;
 }
 
+void
+ss_tcp_conv_set_stream_alloc (SsTcpConv            *conv,
+                              SsTcpStreamAllocFunc  func,
+                              gpointer              user_data)
+{
+  conv->alloc = func;
+  conv->alloc_data = user_data;
+}
+
 guint
 ss_tcp_conv_get_n_streams (const SsTcpConv *conv)
 {
@@ -228,12 +239,14 @@ make_key (const SsTcpInfo *info,
 
 static TcpStream *
 new_stream (SsTcpConv       *conv,
+            const SsPacket  *pkt,
             const SsTcpInfo *info,
             const TcpKey    *key)
 {
   TcpStream *st = g_new0 (TcpStream, 1);
 
-  st->stream = conv->n_streams++;
+  st->stream = conv->alloc ? conv->alloc (conv->alloc_data, pkt->number) : conv->n_streams;
+  conv->n_streams++;
   st->addr[0] = *info->src;
   st->addr[1] = *info->dst;
   st->port[0] = info->srcport;
@@ -559,12 +572,12 @@ first_pass (SsTcpConv *conv,
 
       if (f->base_set && info->seq != f->base_seq)
         {
-          st = new_stream (conv, info, &key);
+          st = new_stream (conv, pkt, info, &key);
           info->aflags |= SS_TCP_A_REUSED_PORTS;
         }
     }
   if (!st)
-    st = new_stream (conv, info, &key);
+    st = new_stream (conv, pkt, info, &key);
 
   dir = direction_of (st, info);
   fwd = &st->flow[dir];

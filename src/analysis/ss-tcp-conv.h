@@ -23,6 +23,16 @@ guint      ss_tcp_conv_get_n_streams (const SsTcpConv *conv);
 void       ss_tcp_conv_set_remember_frames (SsTcpConv *conv,
                                  gboolean   remember);
 
+/* Gives the number of a stream that frame @number starts. */
+typedef guint32 (*SsTcpStreamAllocFunc) (gpointer user_data,
+                                         guint32  number);
+/* Streams are numbered by @func instead of 0, 1, ... in this table's order: tables that each
+ * see some of the capture's conversations (the CLI's threads) share one numbering, as one table
+ * would number them. @func must give numbers in frame order. */
+void       ss_tcp_conv_set_stream_alloc (SsTcpConv            *conv,
+                                 SsTcpStreamAllocFunc  func,
+                                 gpointer              user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsTcpConv, ss_tcp_conv_free)
 
 G_END_DECLS

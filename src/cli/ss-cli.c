@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-capwrite.h"
+#include "ss-cli-parallel.h"
 #include "ss-cli-print.h"
 #include "ss-cli-stats.h"
 #include "ss-cli.h"
@@ -215,6 +216,30 @@ dissect_frame (SsEngine     *engine,
   return ss_engine_dissect_as (engine, index, k + 1, two_pass_prev (kept, k + 1));
 }
 
+/* What each engine of a threaded pass keeps: what the one-thread pass keeps. */
+typedef struct
+{
+  const SsDfilter *dfilter;
+  SsCliStats      *stats;
+  const SsFieldId *ids;
+  guint            n_fields;
+  gboolean         columns;
+} ParallelWants;
+
+static void
+parallel_setup (SsEngine *engine,
+                gpointer  data)
+{
+  const ParallelWants *pw = data;
+
+  want_filter_fields (engine, pw->dfilter);
+  if (pw->stats)
+    ss_cli_stats_want (pw->stats, engine);
+  for (guint i = 0; i < pw->n_fields; i++)
+    ss_engine_want_field (engine, pw->ids[i]);
+  ss_engine_set_want_columns (engine, pw->columns);
+}
+
 static gboolean
 parse_fields_options (char           **opts,
                       SsFieldsOptions *fo,
@@ -342,6 +367,7 @@ ss_cli_run (int    argc,
   guint n_fields, printed = 0, n_frames;
   gint64 first_ts = 0;
   gboolean more = TRUE;
+  gboolean ran_threaded = FALSE;
   gboolean lazy_columns, fix_delta_displayed, frames_only;
   SsPacket frame_pkt;
   guint n_read = 0, n_shown = 0;
@@ -594,7 +620,38 @@ ss_cli_run (int    argc,
   if (format == OUT_JSON && !o.quiet)
     g_string_append (out, "[\n");
 
-  for (guint k = 0; more; k++)
+  /* One pass in frame order that prints a line per packet shown, or nothing: on a big file it
+   * runs on several threads (ss-cli-parallel.h), with the same output. */
+  if (!o.two_pass && !rfilter && o.count <= 0 && !writer && !frames_only && !fix_delta_displayed
+      && (o.quiet || (!o.verbose && !o.hex && (format == OUT_TEXT || format == OUT_FIELDS)))
+      && ss_cli_parallel_threads (cap) > 1)
+    {
+      ParallelWants pw = { dfilter, stats, ids, format == OUT_FIELDS ? n_fields : 0,
+                           format == OUT_TEXT && !o.quiet };
+      SsCliParallel par = { 0 };
+
+      par.reg = reg;
+      par.cap = cap;
+      par.n_threads = ss_cli_parallel_threads (cap);
+      par.setup = parallel_setup;
+      par.setup_data = &pw;
+      par.dfilter = dfilter;
+      par.stats = stats;
+      par.quiet = o.quiet;
+      par.field_ids = ids;
+      par.field_names = (const char * const *) o.fields;
+      par.n_fields = format == OUT_FIELDS ? n_fields : 0;
+      par.fields_options = &fo;
+      par.line_buffered = o.line_buffered;
+      ss_cli_parallel_run (&par, out);
+      if (par.write_failed)
+        status = SS_CLI_EXIT_ERROR;
+      ran_threaded = TRUE;
+      n_read = par.n_read;
+      n_shown = par.n_shown;
+    }
+
+  for (guint k = 0; more && !ran_threaded; k++)
     {
       SsPacket *pkt;
       guint index = k;

@@ -20,8 +20,15 @@ struct _SsArena
 {
   SsArenaChunk *first;     /* kept across resets */
   SsArenaChunk *current;
+  SsArenaChunk *spare;     /* chunks of chunk_size kept by a reset for reuse */
+  guint         n_spare;
   gsize         chunk_size;
 };
+
+/* What a reset keeps for reuse: a pass that keeps a batch of packets reuses the same memory for
+ * the next batch instead of handing it back to malloc (which, on a thread's own heap, gives
+ * it back to the system and takes page faults to get it again). */
+#define SPARE_BYTES (32 * 1024 * 1024)
 
 #define CHUNK_HEADER ((sizeof (SsArenaChunk) + 15) & ~(gsize) 15)
 
@@ -63,13 +70,30 @@ ss_arena_free (SsArena *arena)
   if (!arena)
     return;
   ss_arena_free_chain (arena->first);
+  ss_arena_free_chain (arena->spare);
   g_free (arena);
 }
 
 void
 ss_arena_reset (SsArena *arena)
 {
-  ss_arena_free_chain (arena->first->next);
+  SsArenaChunk *chunk = arena->first->next;
+
+  while (chunk)
+    {
+      SsArenaChunk *next = chunk->next;
+
+      if (chunk->size == arena->chunk_size
+          && (arena->n_spare + 1) * arena->chunk_size <= SPARE_BYTES)
+        {
+          chunk->next = arena->spare;
+          arena->spare = chunk;
+          arena->n_spare++;
+        }
+      else
+        g_free (chunk);
+      chunk = next;
+    }
   arena->first->next = NULL;
   arena->first->used = 0;
   arena->current = arena->first;
@@ -79,21 +103,37 @@ gpointer
 ss_arena_alloc (SsArena *arena,
                 gsize    size)
 {
+  gpointer p = ss_arena_alloc_uninit (arena, size);
+
+  memset (p, 0, size);
+  return p;
+}
+
+gpointer
+ss_arena_alloc_uninit (SsArena *arena,
+                       gsize    size)
+{
   SsArenaChunk *chunk = arena->current;
   guint8 *p;
 
   size = (size + 15) & ~(gsize) 15;
   if (G_UNLIKELY (size > chunk->size - chunk->used))
     {
-      gsize want = MAX (arena->chunk_size, size);
-
-      chunk = ss_arena_chunk_new (want);
+      if (size <= arena->chunk_size && arena->spare)
+        {
+          chunk = arena->spare;
+          arena->spare = chunk->next;
+          arena->n_spare--;
+          chunk->next = NULL;
+          chunk->used = 0;
+        }
+      else
+        chunk = ss_arena_chunk_new (MAX (arena->chunk_size, size));
       arena->current->next = chunk;
       arena->current = chunk;
     }
   p = (guint8 *) chunk + CHUNK_HEADER + chunk->used;
   chunk->used += size;
-  memset (p, 0, size);
   return p;
 }
 

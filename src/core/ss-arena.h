@@ -21,6 +21,9 @@ void     ss_arena_reset    (SsArena     *arena);
 /* Zero-filled, aligned to 16 bytes. */
 gpointer ss_arena_alloc    (SsArena     *arena,
                             gsize        size);
+/* The same, not filled. */
+gpointer ss_arena_alloc_uninit (SsArena *arena,
+                            gsize        size);
 char    *ss_arena_strdup   (SsArena     *arena,
                             const char  *str);
 char    *ss_arena_strndup  (SsArena     *arena,

@@ -26,6 +26,8 @@ struct _SsEngine
   SsTcpReasm       *tcp_reasm;
   SsSession        *session;
   SsEngine         *owner;         /* a reader's engine (ss_engine_new_reader()), else NULL */
+  gboolean          keep_packets;  /* packets live in the arena until released */
+  SsArena          *other_arena;   /* keep mode: the previous batch's packets */
   SsPacket          pkt;
 };
 
@@ -86,6 +88,7 @@ ss_engine_free (SsEngine *engine)
       return;
     }
   ss_arena_free (engine->arena);
+  ss_arena_free (engine->other_arena);
   ss_tcp_reasm_free (engine->tcp_reasm);
   ss_session_free (engine->session);
   g_free (engine->want);
@@ -158,6 +161,27 @@ ss_engine_set_tcp_analyzer (SsEngine         *engine,
 }
 
 void
+ss_engine_set_keep_packets (SsEngine *engine,
+                            gboolean  keep)
+{
+  ss_arena_reset (engine->arena);
+  engine->keep_packets = keep;
+  if (keep && !engine->other_arena)
+    engine->other_arena = ss_arena_new (64 * 1024);
+}
+
+void
+ss_engine_next_batch (SsEngine *engine)
+{
+  SsArena *older = engine->other_arena;
+
+  g_return_if_fail (engine->keep_packets);
+  engine->other_arena = engine->arena;
+  engine->arena = older;
+  ss_arena_reset (engine->arena);
+}
+
+void
 ss_engine_set_single_pass (SsEngine *engine,
                            gboolean  single)
 {
@@ -190,7 +214,7 @@ ss_engine_dissect_as (SsEngine *engine,
                       guint32   number,
                       guint     prev_index)
 {
-  SsPacket *pkt = &engine->pkt;
+  SsPacket *pkt;
   const SsFrameRecord *rec;
 
   g_return_val_if_fail (index < ss_capfile_get_n_frames (engine->cap), NULL);
@@ -199,8 +223,21 @@ ss_engine_dissect_as (SsEngine *engine,
   g_return_val_if_fail (prev_index == G_MAXUINT || prev_index < index, NULL);
   rec = ss_capfile_get_frame (engine->cap, index);
 
-  ss_arena_reset (engine->arena);
-  memset (pkt, 0, sizeof *pkt);
+  if (engine->keep_packets)
+    {
+      /* A fresh packet per frame: clearing its text buffers whole would cost more than the
+       * dissection touches of them. */
+      pkt = ss_arena_alloc_uninit (engine->arena, sizeof *pkt);
+      memset (pkt, 0, G_STRUCT_OFFSET (SsPacket, protocols));
+      pkt->protocols[0] = '\0';
+      pkt->col_info[0] = '\0';
+    }
+  else
+    {
+      pkt = &engine->pkt;
+      ss_arena_reset (engine->arena);
+      memset (pkt, 0, sizeof *pkt);
+    }
   pkt->reg = engine->reg;
   pkt->bases = ss_registry_get_bases (engine->reg);
   pkt->arena = engine->arena;

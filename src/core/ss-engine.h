@@ -51,6 +51,14 @@ void            ss_engine_set_tcp_analyzer  (SsEngine         *engine,
 void            ss_engine_set_single_pass   (SsEngine         *engine,
                                              gboolean          single);
 
+/* Keep mode, for a caller that dissects a batch of frames before using them: each packet (with
+ * its items) stays valid until the second ss_engine_next_batch() after it, so one batch can be
+ * used while the next is dissected. Otherwise a packet is valid until the next call. */
+void            ss_engine_set_keep_packets  (SsEngine         *engine,
+                                             gboolean          keep);
+/* Starts a batch: frees the packets of the batch before the last one. */
+void            ss_engine_next_batch        (SsEngine         *engine);
+
 /* Dissects frame @index (0-based). The packet is valid until the next call. */
 SsPacket       *ss_engine_dissect           (SsEngine         *engine,
                                              guint             index);

@@ -211,14 +211,12 @@ struct _SsPacket
   SsProtocolId      current;       /* innermost protocol being dissected */
   guint             depth;         /* layers opened, a guard against runaway nesting */
 
-  /* columns */
+  /* columns (the Info text is at the end) */
   const char       *col_protocol;
-  char              col_info[SS_PACKET_INFO_MAX];
   guint             col_info_len;
   guint             col_info_fence;
   SsAddress         dl_src, dl_dst, net_src, net_dst;
   guint16           srcport, dstport;
-  char              protocols[256]; /* frame.protocols: "eth:ethertype:ip:tcp" */
 
   /* hints between layers */
   guint             ip_proto;
@@ -240,6 +238,10 @@ struct _SsPacket
   gboolean          want_follow_data;
   SsFollowData     *follow_head;
   SsFollowData     *follow_tail;
+
+  /* Last, so that a new packet needs only their first byte cleared (ss_engine_dissect_as()). */
+  char              protocols[256]; /* frame.protocols: "eth:ethertype:ip:tcp" */
+  char              col_info[SS_PACKET_INFO_MAX];
 };
 
 /* A protocol's handle while it adds items. */

@@ -1,0 +1,439 @@
+/* ss-cli-parallel.c: the CLI's single pass over a capture on several threads
+ *
+ * The calling thread indexes the file, deals each batch of frames to the threads by
+ * conversation, and, while the threads dissect the next batch, feeds the statistics and prints
+ * the last one in frame order. A conversation stays on the thread that saw it first; a new one
+ * goes to the thread with the fewest frames so far, the first batch's biggest first.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ss-cli-parallel.h"
+#include "ss-flow.h"
+#include "ss-tcp-conv.h"
+
+#define MAX_THREADS 4
+/* Frames per batch: enough to keep the threads busy between two hand-overs, few enough that
+ * the packets two batches keep (a few kilobytes each) stay in the processors' caches. */
+#define BATCH 4096
+
+typedef struct
+{
+  SsPacket *pkt;
+  guint32   out_offset;   /* its line in the thread's output */
+  guint32   out_len;
+  gboolean  shown;
+} Done;
+
+/* A thread's part of one batch. */
+typedef struct
+{
+  GArray  *frames;    /* guint: the frames dealt to the thread, in order */
+  GArray  *done;      /* Done, one per frame of @frames */
+  GString *out;
+} Part;
+
+typedef struct _Pass Pass;
+
+typedef struct
+{
+  Pass            *pass;
+  guint            id;
+  SsEngine        *engine;
+  SsTcpConv       *tcp;
+  SsFieldsPrinter *printer;
+  Part             part[2];   /* by batch number, alternately */
+  GThread         *thread;
+} Worker;
+
+struct _Pass
+{
+  SsCliParallel *p;
+  Worker         workers[MAX_THREADS];
+  guint          n;
+  gint64         first_ts;
+  GMutex         lock;
+  GCond          cond;
+  guint          published;    /* batches handed to the threads */
+  guint          finished[2];  /* by batch parity: threads done with it */
+  gboolean       quit;
+  guint8        *owner[2];     /* by batch parity: thread of each frame of the batch */
+  guint          from[2];
+  guint          to[2];
+  /* Each thread's place: every frame of it below this index is done (a frame index, kept in
+   * an int for the atomic operations), each on its own cache line: a thread writes its own at
+   * every frame. */
+  struct { gint v; char pad[60]; } __attribute__ ((aligned (64))) pos[MAX_THREADS];
+  gint           next_stream;
+  GHashTable    *flows;        /* flow hash -> thread + 1 */
+  guint64        load[MAX_THREADS];
+};
+
+guint
+ss_cli_parallel_threads (const SsCapfile *cap)
+{
+  const char *env = g_getenv ("STRATOSHARK_THREADS");
+  guint n;
+
+  if (env && *env)
+    {
+      guint64 v = g_ascii_strtoull (env, NULL, 10);
+
+      return (guint) CLAMP (v, 1, MAX_THREADS);
+    }
+  /* Below a few megabytes the pass takes milliseconds: one thread. */
+  if (ss_capfile_get_file_size (cap) < 16 * 1024 * 1024)
+    return 1;
+  n = g_get_num_processors ();
+  return CLAMP (n, 1, MAX_THREADS);
+}
+
+/* Numbers a TCP stream that frame @number starts: only once every other thread has passed that
+ * frame, so streams are numbered in the order of the frames that start them, as one pass does. */
+static guint32
+alloc_stream (gpointer user_data,
+              guint32  number)
+{
+  Worker *w = user_data;
+  Pass *pass = w->pass;
+  guint frame = number - 1;
+
+  for (guint v = 0; v < pass->n; v++)
+    {
+      guint spins = 0;
+
+      if (v == w->id)
+        continue;
+      while ((guint) __atomic_load_n (&pass->pos[v].v, __ATOMIC_ACQUIRE) <= frame)
+        if (++spins > 20000)
+          g_thread_yield ();
+    }
+  return (guint32) g_atomic_int_add (&pass->next_stream, 1);
+}
+
+/* Dissects, filters and formats this thread's frames of batch @batch. */
+static void
+run_batch (Worker *w,
+           guint   batch)
+{
+  Pass *pass = w->pass;
+  SsCliParallel *p = pass->p;
+  Part *part = &w->part[batch & 1];
+
+  /* The packets of the batch before the last one go: it has been printed. */
+  ss_engine_next_batch (w->engine);
+  g_string_truncate (part->out, 0);
+  g_array_set_size (part->done, 0);
+  for (guint i = 0; i < part->frames->len; i++)
+    {
+      guint frame = g_array_index (part->frames, guint, i);
+      Done d = { 0 };
+
+      __atomic_store_n (&pass->pos[w->id].v, (gint) frame, __ATOMIC_RELEASE);
+      d.pkt = ss_engine_dissect (w->engine, frame);
+      d.shown = !p->dfilter || ss_dfilter_apply (p->dfilter, d.pkt);
+      d.out_offset = (guint32) part->out->len;
+      if (d.shown && !p->quiet)
+        {
+          if (w->printer)
+            ss_fields_printer_packet (w->printer, d.pkt, part->out);
+          else
+            ss_cli_print_summary (d.pkt, d.pkt->ts_ns - pass->first_ts,
+                                  ss_cli_time_precision (p->cap, d.pkt->interface_id),
+                                  part->out);
+        }
+      d.out_len = (guint32) part->out->len - d.out_offset;
+      g_array_append_val (part->done, d);
+    }
+  __atomic_store_n (&pass->pos[w->id].v, (gint) pass->to[batch & 1], __ATOMIC_RELEASE);
+}
+
+static gpointer
+worker_thread (gpointer data)
+{
+  Worker *w = data;
+  Pass *pass = w->pass;
+
+  for (guint batch = 0;; batch++)
+    {
+      g_mutex_lock (&pass->lock);
+      while (!pass->quit && pass->published <= batch)
+        g_cond_wait (&pass->cond, &pass->lock);
+      if (pass->published <= batch)
+        {
+          g_mutex_unlock (&pass->lock);
+          return NULL;
+        }
+      g_mutex_unlock (&pass->lock);
+
+      run_batch (w, batch);
+
+      g_mutex_lock (&pass->lock);
+      pass->finished[batch & 1]++;
+      g_cond_broadcast (&pass->cond);
+      g_mutex_unlock (&pass->lock);
+    }
+}
+
+static void
+worker_init (Pass   *pass,
+             Worker *w,
+             guint   id)
+{
+  SsCliParallel *p = pass->p;
+
+  w->pass = pass;
+  w->id = id;
+  w->engine = ss_engine_new (p->reg, p->cap);
+  w->tcp = ss_tcp_conv_new ();
+  ss_tcp_conv_set_remember_frames (w->tcp, FALSE);
+  ss_tcp_conv_set_stream_alloc (w->tcp, alloc_stream, w);
+  ss_engine_set_single_pass (w->engine, TRUE);
+  ss_engine_set_tcp_analyzer (w->engine, ss_tcp_conv_analyze, w->tcp);
+  p->setup (w->engine, p->setup_data);
+  ss_engine_set_full_tree (w->engine, FALSE);
+  ss_engine_set_keep_packets (w->engine, TRUE);
+  if (p->n_fields > 0)
+    w->printer = ss_fields_printer_new (p->reg, p->field_ids, p->field_names, p->n_fields,
+                                        p->fields_options);
+  for (guint b = 0; b < 2; b++)
+    {
+      w->part[b].frames = g_array_new (FALSE, FALSE, sizeof (guint));
+      w->part[b].done = g_array_new (FALSE, FALSE, sizeof (Done));
+      w->part[b].out = g_string_sized_new (128 * 1024);
+    }
+}
+
+static void
+worker_clear (Worker *w)
+{
+  if (w->thread)
+    g_thread_join (w->thread);
+  ss_engine_free (w->engine);
+  ss_tcp_conv_free (w->tcp);
+  ss_fields_printer_free (w->printer);
+  for (guint b = 0; b < 2; b++)
+    {
+      g_array_free (w->part[b].frames, TRUE);
+      g_array_free (w->part[b].done, TRUE);
+      g_string_free (w->part[b].out, TRUE);
+    }
+}
+
+static gboolean
+flush (SsCliParallel *p,
+       GString       *out,
+       gboolean       force)
+{
+  if (out->len == 0 || (!force && out->len < 256 * 1024))
+    return TRUE;
+  if (fwrite (out->str, 1, out->len, stdout) != out->len)
+    return FALSE;
+  g_string_truncate (out, 0);
+  if (p->line_buffered)
+    fflush (stdout);
+  return TRUE;
+}
+
+static guint
+least_loaded (const Pass *pass)
+{
+  guint best = 0;
+
+  for (guint i = 1; i < pass->n; i++)
+    if (pass->load[i] < pass->load[best])
+      best = i;
+  return best;
+}
+
+typedef struct
+{
+  guint32 hash;
+  guint   count;
+} FlowCount;
+
+static gint
+by_count_desc (gconstpointer a,
+               gconstpointer b)
+{
+  const FlowCount *x = a, *y = b;
+
+  return x->count != y->count ? (x->count < y->count ? 1 : -1)
+                              : (x->hash < y->hash ? -1 : x->hash > y->hash);
+}
+
+/* The first batch: its conversations, biggest first, each to the least loaded thread (what
+ * the first batch holds is the best guess of what follows). */
+static void
+assign_first_flows (Pass         *pass,
+                    const guint32 *hashes,
+                    guint          n)
+{
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) flows = g_array_new (FALSE, FALSE, sizeof (FlowCount));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer k = GUINT_TO_POINTER (hashes[i]);
+
+      g_hash_table_insert (counts, k,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, k))
+                                             + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      FlowCount fc = { GPOINTER_TO_UINT (key), GPOINTER_TO_UINT (value) };
+
+      g_array_append_val (flows, fc);
+    }
+  g_array_sort (flows, by_count_desc);
+  for (guint i = 0; i < flows->len; i++)
+    {
+      const FlowCount *fc = &g_array_index (flows, FlowCount, i);
+      guint t = least_loaded (pass);
+
+      g_hash_table_insert (pass->flows, GUINT_TO_POINTER (fc->hash), GUINT_TO_POINTER (t + 1));
+      pass->load[t] += fc->count;
+    }
+  memset (pass->load, 0, sizeof pass->load);
+}
+
+/* Feeds the statistics and prints the packets shown of batch @batch, in frame order. */
+static void
+merge_batch (Pass    *pass,
+             guint    batch,
+             GString *out)
+{
+  SsCliParallel *p = pass->p;
+  guint b = batch & 1;
+  guint next[MAX_THREADS] = { 0 };
+
+  for (guint f = pass->from[b]; f < pass->to[b]; f++)
+    {
+      guint t = pass->owner[b][f - pass->from[b]];
+      Worker *w = &pass->workers[t];
+      const Done *d = &g_array_index (w->part[b].done, Done, next[t]);
+
+      next[t]++;
+      p->n_read++;
+      if (p->stats)
+        ss_cli_stats_packet (p->stats, d->pkt);
+      if (!d->shown)
+        continue;
+      p->n_shown++;
+      g_string_append_len (out, w->part[b].out->str + d->out_offset, d->out_len);
+      if (!p->write_failed && !flush (p, out, p->line_buffered))
+        p->write_failed = TRUE;
+    }
+}
+
+static void
+wait_finished (Pass  *pass,
+               guint  batch)
+{
+  g_mutex_lock (&pass->lock);
+  while (pass->finished[batch & 1] < pass->n)
+    g_cond_wait (&pass->cond, &pass->lock);
+  pass->finished[batch & 1] = 0;
+  g_mutex_unlock (&pass->lock);
+}
+
+void
+ss_cli_parallel_run (SsCliParallel *p,
+                     GString       *out)
+{
+  Pass pass = { 0 };
+  SsCapfile *cap = p->cap;
+  guint n_frames;
+  guint batch = 0;
+  g_autofree guint32 *hashes = g_new (guint32, BATCH);
+
+  pass.p = p;
+  pass.n = CLAMP (p->n_threads, 1, MAX_THREADS);
+  pass.flows = g_hash_table_new (NULL, NULL);
+  g_mutex_init (&pass.lock);
+  g_cond_init (&pass.cond);
+  for (guint b = 0; b < 2; b++)
+    pass.owner[b] = g_new0 (guint8, BATCH);
+
+  /* The whole index first: the threads read the frame table while this thread goes on, so it
+   * must not move (a compressed file is inflated here too). */
+  while (!ss_capfile_is_complete (cap))
+    ss_capfile_index (cap, 1 << 20, NULL);
+  n_frames = ss_capfile_get_n_frames (cap);
+  if (n_frames > 0)
+    pass.first_ts = ss_capfile_get_frame (cap, 0)->ts_ns;
+
+  for (guint i = 0; i < pass.n; i++)
+    worker_init (&pass, &pass.workers[i], i);
+  for (guint i = 0; i < pass.n; i++)
+    pass.workers[i].thread = g_thread_new ("ss-pass", worker_thread, &pass.workers[i]);
+
+  for (guint from = 0; from < n_frames; from += BATCH, batch++)
+    {
+      guint b = batch & 1;
+      guint to = MIN (from + BATCH, n_frames);
+
+      /* The part of batch - 2 that used these buffers was printed last time round. */
+      for (guint i = 0; i < pass.n; i++)
+        g_array_set_size (pass.workers[i].part[b].frames, 0);
+      for (guint f = from; f < to; f++)
+        hashes[f - from] = ss_flow_hash (ss_capfile_get_frame_link_type (cap, f),
+                                         ss_capfile_get_frame_data (cap, f),
+                                         ss_capfile_get_frame (cap, f)->caplen);
+      if (batch == 0)
+        assign_first_flows (&pass, hashes, to - from);
+      for (guint f = from; f < to; f++)
+        {
+          gpointer k = GUINT_TO_POINTER (hashes[f - from]);
+          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (pass.flows, k));
+
+          if (t == 0)
+            {
+              t = least_loaded (&pass) + 1;
+              g_hash_table_insert (pass.flows, k, GUINT_TO_POINTER (t));
+            }
+          t--;
+          pass.load[t]++;
+          pass.owner[b][f - from] = (guint8) t;
+          g_array_append_val (pass.workers[t].part[b].frames, f);
+        }
+      pass.from[b] = from;
+      pass.to[b] = to;
+
+      g_mutex_lock (&pass.lock);
+      pass.published = batch + 1;
+      g_cond_broadcast (&pass.cond);
+      g_mutex_unlock (&pass.lock);
+
+      /* While the threads dissect this batch, the last one is printed. */
+      if (batch > 0)
+        {
+          wait_finished (&pass, batch - 1);
+          merge_batch (&pass, batch - 1, out);
+        }
+    }
+  if (batch > 0)
+    {
+      wait_finished (&pass, batch - 1);
+      merge_batch (&pass, batch - 1, out);
+    }
+
+  g_mutex_lock (&pass.lock);
+  pass.quit = TRUE;
+  g_cond_broadcast (&pass.cond);
+  g_mutex_unlock (&pass.lock);
+  for (guint i = 0; i < pass.n; i++)
+    worker_clear (&pass.workers[i]);
+  for (guint b = 0; b < 2; b++)
+    g_free (pass.owner[b]);
+  g_hash_table_unref (pass.flows);
+  g_mutex_clear (&pass.lock);
+  g_cond_clear (&pass.cond);
+}

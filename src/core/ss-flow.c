@@ -1,0 +1,205 @@
+/* ss-flow.c: which conversation a frame belongs to, without dissecting it */
+#include "config.h"
+
+#include <string.h>
+
+#include "ss-flow.h"
+
+static guint32
+mix (guint32       h,
+     const guint8 *p,
+     guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    h = (h ^ p[i]) * 16777619u;
+  return h;
+}
+
+/* The same for (a, b) and (b, a): each end is its address and port (0 without one). */
+static guint32
+pair_hash (const guint8 *addr_a,
+           const guint8 *addr_b,
+           guint         n,
+           guint8        proto,
+           const guint8 *ports)
+{
+  guint8 a[18], b[18];
+  guint32 h = 2166136261u;
+
+  memcpy (a, addr_a, n);
+  memcpy (b, addr_b, n);
+  a[n] = ports ? ports[0] : 0;
+  a[n + 1] = ports ? ports[1] : 0;
+  b[n] = ports ? ports[2] : 0;
+  b[n + 1] = ports ? ports[3] : 0;
+  if (memcmp (a, b, n + 2) > 0)
+    {
+      h = mix (h, b, n + 2);
+      h = mix (h, a, n + 2);
+    }
+  else
+    {
+      h = mix (h, a, n + 2);
+      h = mix (h, b, n + 2);
+    }
+  h = mix (h, &proto, 1);
+  return h | 1;   /* 0 is for frames without addresses */
+}
+
+/* The ports of a TCP, UDP, SCTP or DCCP header at @p, or NULL. */
+static const guint8 *
+ports_of (guint8        proto,
+          const guint8 *p,
+          guint32       len)
+{
+  if ((proto == 6 || proto == 17 || proto == 132 || proto == 33) && len >= 4)
+    return p;
+  return NULL;
+}
+
+static guint32 ipv4_hash (const guint8 *p, guint32 len, gboolean quoted);
+static guint32 ipv6_hash (const guint8 *p, guint32 len, gboolean quoted);
+
+static guint32
+ip_hash (const guint8 *p,
+         guint32       len)
+{
+  if (len < 1)
+    return 0;
+  switch (p[0] >> 4)
+    {
+    case 4: return ipv4_hash (p, len, FALSE);
+    case 6: return ipv6_hash (p, len, FALSE);
+    default: return 0;
+    }
+}
+
+static guint32
+ipv4_hash (const guint8 *p,
+           guint32       len,
+           gboolean      quoted)
+{
+  guint ihl;
+
+  if (len < 20 || (p[0] >> 4) != 4)
+    return 0;
+  ihl = (p[0] & 0x0f) * 4u;
+  /* An ICMP error belongs with the datagram it quotes (RFC 792): its dissection looks up that
+   * datagram's conversation. Only a first fragment carries the ICMP header. */
+  if (!quoted && p[9] == 1 && ihl >= 20 && len >= ihl + 8 + 20
+      && (((p[6] & 0x1f) << 8) | p[7]) == 0)
+    {
+      guint8 type = p[ihl];
+
+      if (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)
+        {
+          guint32 inner = ipv4_hash (p + ihl + 8, len - ihl - 8, TRUE);
+
+          if (inner)
+            return inner;
+        }
+    }
+  if ((((p[6] & 0x1f) << 8) | p[7]) == 0 && ihl >= 20 && len > ihl)
+    return pair_hash (p + 12, p + 16, 4, p[9], ports_of (p[9], p + ihl, len - ihl));
+  return pair_hash (p + 12, p + 16, 4, p[9], NULL);
+}
+
+static guint32
+ipv6_hash (const guint8 *p,
+           guint32       len,
+           gboolean      quoted)
+{
+  guint8 next;
+  guint32 off = 40;
+  gboolean later_fragment = FALSE;
+
+  if (len < 40 || (p[0] >> 4) != 6)
+    return 0;
+  next = p[6];
+  /* Extension headers up to ICMPv6 (RFC 8200 §4). */
+  while (off + 8 <= len)
+    {
+      if (next == 0 || next == 43 || next == 60)
+        {
+          next = p[off];
+          off += (p[off + 1] + 1u) * 8;
+        }
+      else if (next == 44)
+        {
+          if (((p[off + 2] << 8) | (p[off + 3] & 0xf8)) != 0)
+            {
+              later_fragment = TRUE;   /* no transport header */
+              break;
+            }
+          next = p[off];
+          off += 8;
+        }
+      else if (next == 51)
+        {
+          next = p[off];
+          off += (p[off + 1] + 2u) * 4;
+        }
+      else
+        break;
+    }
+  /* ICMPv6 errors, types 1 to 4 (RFC 4443 §3), quote the datagram after 8 bytes. */
+  if (!quoted && next == 58 && off + 8 + 40 <= len && p[off] >= 1 && p[off] <= 4)
+    {
+      guint32 inner = ipv6_hash (p + off + 8, len - off - 8, TRUE);
+
+      if (inner)
+        return inner;
+    }
+  if (later_fragment || off > len)
+    return pair_hash (p + 8, p + 24, 16, next, NULL);
+  return pair_hash (p + 8, p + 24, 16, next, ports_of (next, p + off, len - off));
+}
+
+guint32
+ss_flow_hash (guint         link_type,
+              const guint8 *data,
+              guint32       caplen)
+{
+  guint32 off = 0;
+  guint16 type;
+
+  switch (link_type)
+    {
+    case 1:      /* Ethernet, possibly VLAN-tagged (802.1Q, 802.1ad, QinQ) */
+      off = 12;
+      for (guint tags = 0; tags < 3; tags++)
+        {
+          if (off + 2 > caplen)
+            return 0;
+          type = (guint16) (data[off] << 8 | data[off + 1]);
+          if (type != 0x8100 && type != 0x88a8 && type != 0x9100)
+            break;
+          off += 4;
+        }
+      if (off + 2 > caplen)
+        return 0;
+      type = (guint16) (data[off] << 8 | data[off + 1]);
+      if (type != 0x0800 && type != 0x86dd)
+        return 0;
+      return ip_hash (data + off + 2, caplen - off - 2);
+    case 113:    /* Linux cooked v1: protocol at 14, payload at 16 */
+      if (caplen < 16)
+        return 0;
+      return ip_hash (data + 16, caplen - 16);
+    case 276:    /* Linux cooked v2: payload at 20 */
+      if (caplen < 20)
+        return 0;
+      return ip_hash (data + 20, caplen - 20);
+    case 0:      /* BSD loopback: a 4-byte address family */
+    case 108:
+      if (caplen < 4)
+        return 0;
+      return ip_hash (data + 4, caplen - 4);
+    case 101:    /* raw IP */
+    case 228:
+    case 229:
+      return ip_hash (data, caplen);
+    default:
+      return 0;
+    }
+}
