@@ -234,6 +234,51 @@ test_cut_short_file (void)
   g_rmdir (dir);
 }
 
+/* The pass on several threads (ss-cli-parallel.c, which runs on small files only when
+ * STRATOSHARK_THREADS asks) prints what tshark prints: stream numbers, the TCP analysis and the
+ * request/response links need every frame of a conversation on one thread, in order. */
+static void
+test_threads_match_tshark (void)
+{
+  g_autofree char *tshark = g_find_program_in_path ("tshark");
+  const char *captures[] = { "http-slow-503-rst.pcapng", "tcp-zero-window-retrans.pcapng",
+                             "pgsql-slow-and-deadlock.pcapng", NULL };
+  const char *threads[] = { "2", "3" };
+
+  if (!tshark)
+    {
+      g_test_skip ("tshark (the reference) is not installed");
+      return;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (captures); c++)
+    for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+      {
+        g_autofree char *path = captures[c]
+          ? g_test_build_filename (G_TEST_DIST, "captures", captures[c], NULL) : sample_path ();
+        const char *argv_ts[] = { tshark, "-n", "-r", path, "-Y", "tcp || dns || icmp",
+                                  "-T", "fields", "-e", "frame.number", "-e", "tcp.stream",
+                                  "-e", "tcp.seq", "-e", "tcp.analysis.flags", "-e",
+                                  "tcp.analysis.ack_rtt", "-e", "http.response_in", "-e",
+                                  "dns.response_to", "-e", "pgsql.type", NULL };
+        g_autofree char *expected = NULL;
+        int wait_status = 0;
+        Run r;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv_ts, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                     NULL, NULL, &expected, NULL, &wait_status, NULL));
+        g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+        g_setenv ("STRATOSHARK_THREADS", threads[t], TRUE);
+        run (&r, "-n", "-r", path, "-Y", "tcp || dns || icmp", "-T", "fields", "-e",
+             "frame.number", "-e", "tcp.stream", "-e", "tcp.seq", "-e", "tcp.analysis.flags",
+             "-e", "tcp.analysis.ack_rtt", "-e", "http.response_in", "-e", "dns.response_to",
+             "-e", "pgsql.type", NULL);
+        g_unsetenv ("STRATOSHARK_THREADS");
+        g_assert_cmpint (r.status, ==, 0);
+        g_assert_cmpstr (r.out, ==, expected);
+        run_clear (&r);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,5 +293,6 @@ main (int    argc,
   g_test_add_func ("/cli/stats-csv", test_stats_csv);
   g_test_add_func ("/cli/write-file", test_write_file);
   g_test_add_func ("/cli/cut-short-file", test_cut_short_file);
+  g_test_add_func ("/cli/threads-match-tshark", test_threads_match_tshark);
   return g_test_run ();
 }
