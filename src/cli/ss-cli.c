@@ -610,6 +610,7 @@ ss_cli_run (int    argc,
           if (!rfilter || ss_dfilter_apply (rfilter, pkt))
             g_array_append_val (kept, index);
         }
+      ss_engine_set_first_pass_done (engine, TRUE);
     }
 
   /* `-q -z io,stat,1`: when nothing read or printed needs more than the frames' times and

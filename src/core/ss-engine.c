@@ -19,6 +19,7 @@ struct _SsEngine
   gboolean          want_follow_data;
   gboolean          upper_wanted;   /* a wanted field needs the application protocols */
   gboolean          single_pass;
+  gboolean          first_pass_done;
   SsFieldId         frame_protocols;
   SsTcpAnalyzeFunc  tcp_analyze;
   gpointer          tcp_analyze_data;
@@ -161,6 +162,13 @@ ss_engine_set_tcp_analyzer (SsEngine         *engine,
 }
 
 void
+ss_engine_set_first_pass_done (SsEngine *engine,
+                               gboolean  done)
+{
+  engine->first_pass_done = done;
+}
+
+void
 ss_engine_set_keep_packets (SsEngine *engine,
                             gboolean  keep)
 {
@@ -253,6 +261,9 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->epb_flags = rec->epb_flags;
   pkt->data = ss_capfile_get_frame_data (engine->cap, index);
   pkt->visited = engine->owner || index < engine->highest_visited;
+  pkt->first_pass_done = pkt->visited
+                         && (engine->owner ? engine->owner->first_pass_done
+                                           : engine->first_pass_done);
   pkt->full = engine->full;
   pkt->want = engine->want;
   pkt->want_columns = engine->want_columns;

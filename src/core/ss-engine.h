@@ -51,6 +51,10 @@ void            ss_engine_set_tcp_analyzer  (SsEngine         *engine,
 void            ss_engine_set_single_pass   (SsEngine         *engine,
                                              gboolean          single);
 
+/* Every frame of the capture has been dissected once (tshark's second pass, a file the GUI has
+ * read to its end): a dissector may then say what never came (an unanswered ping). */
+void            ss_engine_set_first_pass_done (SsEngine       *engine,
+                                             gboolean          done);
 /* Keep mode, for a caller that dissects a batch of frames before using them: each packet (with
  * its items) stays valid until the second ss_engine_next_batch() after it, so one batch can be
  * used while the next is dissected. Otherwise a packet is valid until the next call. */

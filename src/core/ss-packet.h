@@ -195,6 +195,7 @@ struct _SsPacket
   guint32           epb_flags;
   const guint8     *data;
   gboolean          visited;       /* dissected before (not the first pass) */
+  gboolean          first_pass_done; /* visited, and every frame of the capture was too */
   gboolean          has_prev;      /* a frame comes before this one (frame.time_delta) */
   gint64            prev_ts_ns;    /* its time */
 

@@ -312,6 +312,8 @@ ss_document_load_step (SsDocument   *doc,
     {
       const GError *cap_error = ss_capfile_get_error (doc->cap);
 
+      /* Every frame has been seen once: what was never answered is known now. */
+      ss_engine_set_first_pass_done (doc->engine, TRUE);
       g_mutex_unlock (&doc->lock);
       if (cap_error && error)
         *error = g_error_copy (cap_error);

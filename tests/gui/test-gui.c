@@ -1,6 +1,6 @@
 /* Tests for src/gui: the real window, driven under Xvfb (tests/gui/run-under-xvfb.sh)
  *
- * One application and one window for the whole run, as a user has them. The CLI (`stratoshark -r`)
+ * One application and one window for the whole run, as a user has them. The CLI (`stratoshark -2 -r`, the window being a second pass)
  * is the reference for the rows, and for the number of packets a filter keeps (`-Y`, or tshark's
  * when the CLI does not have -Y).
  */
@@ -107,8 +107,9 @@ static char **
 cli_lines (const char *filter)
 {
   g_autofree char *path = sample_path ();
-  const char *args_plain[] = { "-r", path, NULL };
-  const char *args_filter[] = { "-r", path, "-Y", filter, NULL };
+  /* The window shows what a second pass shows (a request names its reply): -2. */
+  const char *args_plain[] = { "-2", "-r", path, NULL };
+  const char *args_filter[] = { "-2", "-r", path, "-Y", filter, NULL };
   g_autofree char *out = NULL;
   int status;
   char **lines;

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ss-dissectors.h"
+#include "ss-icmp.h"
 
 enum
 {
@@ -87,6 +88,10 @@ enum
   ICMP_F_INT_IDENT_IPV4,
   ICMP_F_INT_IDENT_IPV6,
   ICMP_F_INT_IDENT_ADDRESS,
+  ICMP_F_RESP_IN,
+  ICMP_F_NO_RESP,
+  ICMP_F_RESP_TO,
+  ICMP_F_RESPTIME,
   ICMP_F_COUNT
 };
 
@@ -247,6 +252,14 @@ static const SsFieldDef icmp_fields[] = {
                                   SS_FT_UINT32, SS_BASE_DEC },
   [ICMP_F_ADDRESS_MASK] = { "icmp.address_mask", N_("Address Mask"), SS_FT_IPv4 },
   [ICMP_F_REDIR_GW] = { "icmp.redir_gw", N_("Gateway Address"), SS_FT_IPv4 },
+  [ICMP_F_RESP_IN] = { "icmp.resp_in", N_("Response frame"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                       NULL, 0, NULL, N_("The frame number of the corresponding response") },
+  [ICMP_F_NO_RESP] = { "icmp.no_resp", N_("No response seen"), SS_FT_NONE, SS_BASE_NONE, NULL,
+                       0, NULL, N_("No corresponding response frame was seen") },
+  [ICMP_F_RESP_TO] = { "icmp.resp_to", N_("Request frame"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                       NULL, 0, NULL, N_("The frame number of the corresponding request") },
+  [ICMP_F_RESPTIME] = { "icmp.resptime", N_("Response time"), SS_FT_DOUBLE, SS_BASE_NONE, NULL,
+                        0, NULL, N_("The time between the request and the response, in ms.") },
   [ICMP_F_DATA_TIME] = { "icmp.data_time", N_("Timestamp from icmp data"),
                          SS_FT_ABSOLUTE_TIME, SS_BASE_TIME_LOCAL },
   [ICMP_F_DATA_TIME_RELATIVE] = { "icmp.data_time_relative",
@@ -332,6 +345,7 @@ enum
 {
   ICMP_E_CHECKSUM,
   ICMP_E_EXT_CHECKSUM,
+  ICMP_E_RESP_NOT_FOUND,
   ICMP_E_COUNT
 };
 
@@ -340,6 +354,8 @@ static const SsExpertDef icmp_experts[] = {
                         N_("Bad checksum") },
   [ICMP_E_EXT_CHECKSUM] = { "icmp.ext.checksum_bad", SS_EXPERT_GROUP_CHECKSUM, SS_EXPERT_WARN,
                             N_("Bad checksum") },
+  [ICMP_E_RESP_NOT_FOUND] = { "icmp.resp_not_found", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                              N_("Response not found") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (icmp_experts) == ICMP_E_COUNT);
 
@@ -528,11 +544,6 @@ guess_mstimeofday (SsReader *r,
     }
   return (be - comp) < (le - comp) ? be : le;
 }
-
-/* Shared with ICMPv6 (ss-dissect-icmpv6.c), whose RFC 4884 and RFC 8335 messages carry the same
- * structure: Wireshark's "icmp_extension" dissector belongs to ICMP. */
-void ss_icmp_dissect_extensions (SsLayer *l,
-                                 guint    off);
 
 /* RFC 4884 §7 multi-part extension structure, with RFC 4950 and RFC 5837 objects. Every object
  * advances by at least its 4-byte header. @l is an ICMP layer; its node may be another
@@ -843,6 +854,163 @@ dissect_quoted_datagram (SsLayer *l,
   return TRUE;
 }
 
+/* ---- echo request and reply ----------------------------------------------------------------
+ *
+ * As Wireshark links them (RFC 792 and RFC 4443 echo): see ss-icmp.h. A frame dissected again
+ * finds what the first pass linked it to; a request still unanswered once every frame has been
+ * seen gets "no response found". */
+
+typedef struct
+{
+  guint32 rqst_frame;
+  guint32 resp_frame;
+  gint64  rqst_ts_ns;
+} EchoTrans;
+
+typedef struct
+{
+  EchoTrans *unmatched;   /* the latest request under this key */
+} EchoSlot;
+
+/* (addresses either way round, @k0, @k1) into @key; 0 when the addresses do not fit. */
+static gsize
+echo_key (const SsPacket *pkt,
+          guint32         k0,
+          guint32         k1,
+          guint8         *key)
+{
+  const SsAddress *a = &pkt->net_src, *b = &pkt->net_dst;
+  gsize n = 0;
+
+  if (a->len > 16 || b->len > 16 || a->type == SS_ADDR_NONE)
+    return 0;
+  if (a->len > b->len || (a->len == b->len && memcmp (a->data, b->data, a->len) > 0))
+    {
+      const SsAddress *t = a;
+
+      a = b;
+      b = t;
+    }
+  key[n++] = a->type;
+  key[n++] = a->len;
+  memcpy (key + n, a->data, a->len);
+  n += a->len;
+  key[n++] = b->type;
+  key[n++] = b->len;
+  memcpy (key + n, b->data, b->len);
+  n += b->len;
+  memcpy (key + n, &k0, 4);
+  n += 4;
+  memcpy (key + n, &k1, 4);
+  return n + 4;
+}
+
+static gboolean
+multicast_destination (const SsPacket *pkt)
+{
+  return (pkt->net_dst.type == SS_ADDR_IPV4 && (pkt->net_dst.data[0] & 0xf0) == 0xe0)
+         || (pkt->net_dst.type == SS_ADDR_IPV6 && pkt->net_dst.data[0] == 0xff);
+}
+
+void
+ss_icmp_link_echo (SsLayer                *l,
+                   guint32                 k0,
+                   guint32                 k1,
+                   gboolean                reply,
+                   const SsIcmpEchoFields *f)
+{
+  SsPacket *pkt = l->pkt;
+  guint8 key[2 * 18 + 8];
+  gsize n;
+  const EchoTrans *m = NULL;
+
+  if (!pkt->session)
+    return;
+  n = echo_key (pkt, k0, k1, key);
+  if (n == 0)
+    return;
+
+  if (!pkt->visited)
+    {
+      if (!reply)
+        {
+          EchoSlot *slot = ss_session_conv_data (pkt->session, l->proto, key, n,
+                                                 sizeof (EchoSlot));
+          EchoTrans *t = ss_session_frame_data (pkt->session, l->proto, pkt->number, 0,
+                                                sizeof *t);
+
+          /* The request's own record, which its reply completes: until then it is waiting. */
+          t->rqst_frame = pkt->number;
+          t->rqst_ts_ns = pkt->ts_ns;
+          slot->unmatched = t;
+          return;
+        }
+      else
+        {
+          EchoSlot *slot = ss_session_lookup_conv_data (pkt->session, l->proto, key, n);
+          EchoTrans *t = slot ? slot->unmatched : NULL;
+          EchoTrans *own;
+
+          if (!t || t->resp_frame)
+            return;
+          t->resp_frame = pkt->number;
+          own = ss_session_frame_data (pkt->session, l->proto, pkt->number, 0, sizeof *own);
+          *own = *t;
+          m = t;
+        }
+    }
+  else
+    m = ss_session_lookup_frame_data (pkt->session, l->proto, pkt->number, 0);
+
+  if (!reply)
+    {
+      if (m && m->resp_frame)
+        {
+          ss_item_set_flags (ss_layer_add_uint (l, NULL, f->resp_in, 0, 0, m->resp_frame),
+                             SS_ITEM_GENERATED);
+          ss_packet_append_info_uint (pkt, " (reply in ", m->resp_frame);
+          ss_packet_append_info_str (pkt, ")");
+        }
+      else if (pkt->first_pass_done)
+        {
+          if (multicast_destination (pkt))
+            ss_packet_append_info_str (pkt, " (multicast)");
+          else
+            {
+              SsItem *it = ss_layer_add_uint (l, NULL, f->no_resp, 0, 0, 0);
+
+              ss_item_set_flags (it, SS_ITEM_GENERATED);
+              ss_packet_append_info_str (pkt, " (no response found!)");
+              /* Wireshark's words differ between the two. */
+              if (l->proto == SS_PROTO_ICMPV6)
+                ss_packet_add_expert (pkt, it, l->proto, f->resp_not_found,
+                                      _("No response seen to ICMPv6 request in frame %u"),
+                                      pkt->number);
+              else
+                ss_packet_add_expert (pkt, it, l->proto, f->resp_not_found,
+                                      _("No response seen to ICMP request"));
+            }
+        }
+    }
+  else if (m && m->resp_frame == pkt->number)
+    {
+      double ms = (double) (pkt->ts_ns - m->rqst_ts_ns) / 1e6;
+      SsItem *it;
+
+      ss_item_set_flags (ss_layer_add_uint (l, NULL, f->resp_to, 0, 0, m->rqst_frame),
+                         SS_ITEM_GENERATED);
+      it = ss_layer_add_double (l, NULL, f->resptime, 0, 0, ms);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      ss_item_set_text (pkt, it, "%s: %.3f ms", _(it->def->name), ms);
+      ss_packet_append_info_uint (pkt, " (request in ", m->rqst_frame);
+      ss_packet_append_info_str (pkt, ")");
+    }
+}
+
+static const SsIcmpEchoFields icmp_echo_fields = {
+  ICMP_F_RESP_IN, ICMP_F_NO_RESP, ICMP_F_RESP_TO, ICMP_F_RESPTIME, ICMP_E_RESP_NOT_FOUND
+};
+
 static void
 dissect_icmp (SsPacket *pkt,
               SsReader *r)
@@ -1032,6 +1200,23 @@ dissect_icmp (SsPacket *pkt,
     case ICMP_ECHO:
       {
         gint64 now_secs = pkt->ts_ns / 1000000000;
+
+        if (!in_error)
+          {
+            guint16 cksum = ss_reader_get_ntohs (r, 2);
+            guint32 k0 = cksum;
+            guint32 k1 = (guint32) ss_reader_get_ntohs (r, 4) << 16 | ss_reader_get_ntohs (r, 6);
+
+            /* A request's key is the checksum of its reply: the type word goes from 0x0800
+             * to 0. */
+            if (type == ICMP_ECHO)
+              {
+                k0 = (guint16) ~ss_icmp_ones_add ((guint16) ~cksum, (guint16) ~0x0800u);
+                if (k0 == 0)
+                  k0 = 0xffff;
+              }
+            ss_icmp_link_echo (&l, k0, k1, type == ICMP_ECHOREPLY, &icmp_echo_fields);
+          }
         gint32 now_nsecs = (gint32) (pkt->ts_ns % 1000000000);
         guint32 secs, usecs;
 

@@ -15,6 +15,7 @@
 
 #include "ss-dissectors.h"
 #include "ss-dns-name.h"
+#include "ss-icmp.h"
 #include "ss-format.h"
 
 enum
@@ -269,6 +270,10 @@ enum
   ICMPV6_F_RPL_OPT_PREFIX_PLIFETIME,
   ICMPV6_F_RPL_OPT_PREFIX,
   ICMPV6_F_RPL_OPT_TARGETDESC,
+  ICMPV6_F_RESP_IN,
+  ICMPV6_F_NO_RESP,
+  ICMPV6_F_RESP_TO,
+  ICMPV6_F_RESPTIME,
   ICMPV6_F_COUNT
 };
 
@@ -503,6 +508,15 @@ static const SsFieldDef icmpv6_fields[] = {
   [ICMPV6_F_POINTER] = { "icmpv6.pointer", N_("Pointer"), SS_FT_UINT32, SS_BASE_DEC },
   [ICMPV6_F_LENGTH] = { "icmpv6.length", N_("Length of original datagram"), SS_FT_UINT8,
                         SS_BASE_DEC },
+  [ICMPV6_F_RESP_IN] = { "icmpv6.resp_in", N_("Response In"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                         NULL, 0, NULL, N_("The response to this request is in this frame") },
+  [ICMPV6_F_NO_RESP] = { "icmpv6.no_resp", N_("No response seen"), SS_FT_NONE, SS_BASE_NONE,
+                         NULL, 0, NULL, N_("No corresponding response frame was seen") },
+  [ICMPV6_F_RESP_TO] = { "icmpv6.resp_to", N_("Response To"), SS_FT_FRAMENUM, SS_BASE_NONE,
+                         NULL, 0, NULL, N_("This is the response to the request in this frame") },
+  [ICMPV6_F_RESPTIME] = { "icmpv6.resptime", N_("Response Time"), SS_FT_DOUBLE, SS_BASE_NONE,
+                          NULL, 0, NULL,
+                          N_("The time between the request and the response, in ms.") },
   [ICMPV6_F_ECHO_IDENTIFIER] = { "icmpv6.echo.identifier", N_("Identifier"), SS_FT_UINT16,
                                  SS_BASE_HEX },
   [ICMPV6_F_ECHO_SEQUENCE] = { "icmpv6.echo.sequence_number", N_("Sequence"), SS_FT_UINT16,
@@ -970,6 +984,7 @@ enum
   ICMPV6_E_UNDECODED_RPL_OPTION,
   ICMPV6_E_RR_MATCHLEN,
   ICMPV6_E_RR_MATCHEDLEN,
+  ICMPV6_E_RESP_NOT_FOUND,
   ICMPV6_E_COUNT
 };
 
@@ -990,6 +1005,12 @@ static const SsExpertDef icmpv6_experts[] = {
                              SS_EXPERT_WARN, N_("MatchLen is greater than 128") },
   [ICMPV6_E_RR_MATCHEDLEN] = { "icmpv6.rr.pco.mp.matchedlen.gt128", SS_EXPERT_GROUP_PROTOCOL,
                                SS_EXPERT_WARN, N_("MatchedLen is greater than 128") },
+  [ICMPV6_E_RESP_NOT_FOUND] = { "icmpv6.resp_not_found", SS_EXPERT_GROUP_SEQUENCE,
+                                SS_EXPERT_WARN, N_("Response not found") },
+};
+
+static const SsIcmpEchoFields icmpv6_echo_fields = {
+  ICMPV6_F_RESP_IN, ICMPV6_F_NO_RESP, ICMPV6_F_RESP_TO, ICMPV6_F_RESPTIME, ICMPV6_E_RESP_NOT_FOUND
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (icmpv6_experts) == ICMPV6_E_COUNT);
 
@@ -1175,11 +1196,6 @@ add_checksum (SsLayer *l,
   ss_packet_add_expert (pkt, it, SS_PROTO_ICMPV6, ICMPV6_E_CHECKSUM,
                         _("Bad checksum [should be 0x%04x]"), should_be);
 }
-
-/* In ss-dissect-icmp.c: the RFC 4884 §7 extension structure, which Wireshark dissects as ICMP
- * wherever it occurs. */
-void ss_icmp_dissect_extensions (SsLayer *l,
-                                 guint    off);
 
 /* The extension structure at @off, as ICMP items under this message's node. */
 static void
@@ -2291,6 +2307,24 @@ dissect_icmpv6 (SsPacket *pkt,
         ss_packet_append_info (pkt, " id=0x%04x, seq=%u", id, seq);
         if (pkt->want_columns && (hlim = enclosing_ipv6_hlim (pkt, r)) >= 0)
           ss_packet_append_info (pkt, ", hop limit=%d", hlim);
+        /* A Teredo request to port 3544 carries a nonce (RFC 4380 §5.2.9): not linked. */
+        if (!ss_packet_in_icmp_error (pkt)
+            && !(type == ICMP6_ECHO_REQUEST && pkt->dstport == 3544))
+          {
+            guint16 cksum = ss_reader_get_ntohs (r, 2);
+            guint32 k0 = cksum;
+
+            /* A reply's key is the checksum of its request: the type word goes from 0x8000
+             * to 0x8100. */
+            if (type == ICMP6_ECHO_REPLY)
+              {
+                k0 = (guint16) ~ss_icmp_ones_add ((guint16) ~cksum, (guint16) ~0x0100u);
+                if (k0 == 0)
+                  k0 = 0xffff;
+              }
+            ss_icmp_link_echo (&l, k0, (guint32) id << 16 | seq, type == ICMP6_ECHO_REPLY,
+                               &icmpv6_echo_fields);
+          }
         ss_packet_call (pkt, NULL, r, 8);
       }
       break;

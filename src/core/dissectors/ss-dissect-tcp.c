@@ -631,7 +631,15 @@ call_next (SsLayer          *l,
            gboolean          is_message)
 {
   SsPacket *pkt = l->pkt;
+  SsPacketColumns *saved = NULL;
 
+  /* Dissected again, a segment whose bytes all went into a message completed later is not
+   * handed on in Wireshark (its reassembly knows it now): its columns stay TCP's. */
+  if (pkt->visited && pkt->want_columns && !is_message)
+    {
+      saved = ss_arena_alloc_uninit (pkt->arena, sizeof *saved);
+      ss_packet_save_columns (pkt, saved);
+    }
   pkt->desegment_offset = 0;
   pkt->desegment_len = 0;
   ss_packet_call (pkt, next, r, 0);
@@ -641,8 +649,10 @@ call_next (SsLayer          *l,
                             pkt->desegment_len);
   if (pkt->desegment_len && pkt->desegment_offset == 0)
     {
+      if (saved)
+        ss_packet_restore_columns (pkt, saved);
       ss_packet_set_protocol (pkt, "TCP");
-      ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
+      ss_packet_append_info_sep (pkt, " ", "[TCP segment of a reassembled PDU]");
     }
 }
 
@@ -944,7 +954,7 @@ dissect_payload (SsLayer          *l,
         add_reassembled_in (l, step.reassembled_in);
       add_segment_data (l, r, hlen, step.rest_offset);
       if (step.rest_offset)
-        ss_packet_append_info (pkt, " [TCP segment of a reassembled PDU]");
+        ss_packet_append_info_sep (pkt, " ", "[TCP segment of a reassembled PDU]");
       break;
     case SS_TCP_REASM_COMPLETE:
       add_segment_data (l, r, hlen, step.rest_offset);
