@@ -352,6 +352,9 @@ ss_cli_parallel_run (SsCliParallel *p,
   SsCapfile *cap = p->cap;
   guint n_frames;
   guint batch = 0;
+  guint merged = 0;        /* batches below this one are printed */
+  guint reserved = 0;
+  gboolean incremental;
   g_autofree guint32 *hashes = g_new (guint32, BATCH);
 
   pass.p = p;
@@ -362,10 +365,19 @@ ss_cli_parallel_run (SsCliParallel *p,
   for (guint b = 0; b < 2; b++)
     pass.owner[b] = g_new0 (guint8, BATCH);
 
-  /* The whole index first: the threads read the frame table while this thread goes on, so it
-   * must not move (a compressed file is inflated here too). */
-  while (!ss_capfile_is_complete (cap))
-    ss_capfile_index (cap, 1 << 20, NULL);
+  /* The threads read the frame table while this thread indexes further: a pcap file is indexed
+   * batch by batch into room reserved ahead (when it runs out, the threads are let finish
+   * before the table may move); a pcapng file, whose interfaces may change, is indexed whole
+   * first. */
+  incremental = ss_capfile_get_format (cap) == SS_CAPFILE_FORMAT_PCAP;
+  if (incremental)
+    reserved = ss_capfile_reserve_frames (cap, (guint) MIN (ss_capfile_get_file_size (cap) / 128
+                                                            + 4 * BATCH, G_MAXUINT / 4));
+  else
+    while (!ss_capfile_is_complete (cap))
+      ss_capfile_index (cap, 1 << 20, NULL);
+  while (ss_capfile_get_n_frames (cap) == 0 && !ss_capfile_is_complete (cap))
+    ss_capfile_index (cap, BATCH, NULL);
   n_frames = ss_capfile_get_n_frames (cap);
   if (n_frames > 0)
     pass.first_ts = ss_capfile_get_frame (cap, 0)->ts_ns;
@@ -375,10 +387,32 @@ ss_cli_parallel_run (SsCliParallel *p,
   for (guint i = 0; i < pass.n; i++)
     pass.workers[i].thread = g_thread_new ("ss-pass", worker_thread, &pass.workers[i]);
 
-  for (guint from = 0; from < n_frames; from += BATCH, batch++)
+  for (guint from = 0;; from += BATCH, batch++)
     {
       guint b = batch & 1;
-      guint to = MIN (from + BATCH, n_frames);
+      guint to;
+
+      while (incremental && ss_capfile_get_n_frames (cap) < from + BATCH
+             && !ss_capfile_is_complete (cap))
+        {
+          if (ss_capfile_get_n_frames (cap) + BATCH > reserved)
+            {
+              /* Out of room: once no thread reads the table, it may grow. */
+              if (batch > merged)
+                {
+                  wait_finished (&pass, batch - 1);
+                  merge_batch (&pass, batch - 1, out);
+                  merged = batch;
+                }
+              reserved = ss_capfile_reserve_frames (cap, (guint) MIN ((guint64) reserved * 2,
+                                                                      G_MAXUINT / 2));
+            }
+          ss_capfile_index (cap, BATCH, NULL);
+        }
+      n_frames = ss_capfile_get_n_frames (cap);
+      if (from >= n_frames)
+        break;
+      to = MIN (from + BATCH, n_frames);
 
       /* The part of batch - 2 that used these buffers was printed last time round. */
       for (guint i = 0; i < pass.n; i++)
@@ -413,13 +447,14 @@ ss_cli_parallel_run (SsCliParallel *p,
       g_mutex_unlock (&pass.lock);
 
       /* While the threads dissect this batch, the last one is printed. */
-      if (batch > 0)
+      if (batch > merged)
         {
           wait_finished (&pass, batch - 1);
           merge_batch (&pass, batch - 1, out);
+          merged = batch;
         }
     }
-  if (batch > 0)
+  if (batch > merged)
     {
       wait_finished (&pass, batch - 1);
       merge_batch (&pass, batch - 1, out);

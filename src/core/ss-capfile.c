@@ -1675,6 +1675,23 @@ ss_capfile_index (SsCapfile *cap,
  * read as the file reaches them. */
 #define GROWING_WINDOW ((gsize) 1 << 36)
 
+guint
+ss_capfile_reserve_frames (SsCapfile *cap,
+                           guint      n_frames)
+{
+  guint len;
+
+  g_return_val_if_fail (cap != NULL, 0);
+  /* GArray keeps what it allocated when it shrinks: growing and shrinking back reserves. */
+  len = cap->frames->len;
+  if (n_frames > len)
+    {
+      g_array_set_size (cap->frames, n_frames);
+      g_array_set_size (cap->frames, len);
+    }
+  return n_frames;
+}
+
 SsCapfile *
 ss_capfile_open_growing (const char  *path,
                          guint64      size,

@@ -125,6 +125,11 @@ gboolean             ss_capfile_index                (SsCapfile        *cap,
                                                       guint             max_frames,
                                                       GError          **error);
 gboolean             ss_capfile_is_complete          (const SsCapfile  *cap);
+/* Makes room for @n_frames records in the frame table, so that indexing up to that many frames
+ * does not move it (other threads may then read the records of frames already indexed while
+ * this one indexes more; the interfaces of a pcapng file may still change). Returns @n_frames. */
+guint                ss_capfile_reserve_frames       (SsCapfile        *cap,
+                                                      guint             n_frames);
 /* The error that stopped indexing, or NULL when the file was read to its end. */
 const GError        *ss_capfile_get_error            (const SsCapfile  *cap);
 

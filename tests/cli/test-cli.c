@@ -279,6 +279,44 @@ test_threads_match_tshark (void)
       }
 }
 
+/* The summary lines of the sample are tshark's, in one pass (with and without a filter, which
+ * builds the columns of the packets shown only) and after a first pass: TCP segments of
+ * reassembled messages, ICMP and ICMPv6 echo links, TLS versions. */
+static void
+test_summary_matches_tshark (void)
+{
+  g_autofree char *tshark = g_find_program_in_path ("tshark");
+  g_autofree char *path = sample_path ();
+  const char *modes[][3] = { { NULL }, { "-Y", "tcp || icmp || icmpv6", NULL },
+                             { "-2", NULL } };
+
+  if (!tshark)
+    {
+      g_test_skip ("tshark (the reference) is not installed");
+      return;
+    }
+  for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
+    {
+      const char *argv_ts[8] = { tshark, "-n", "-r", path };
+      g_autofree char *expected = NULL;
+      int wait_status = 0;
+      guint n = 4;
+      Run r;
+
+      for (guint i = 0; i < 3 && modes[m][i]; i++)
+        argv_ts[n++] = modes[m][i];
+      argv_ts[n] = NULL;
+      g_assert_true (g_spawn_sync (NULL, (char **) argv_ts, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                   NULL, NULL, &expected, NULL, &wait_status, NULL));
+      g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+      run (&r, "-n", "-r", path, modes[m][0], modes[m][0] ? modes[m][1] : NULL,
+           modes[m][0] && modes[m][1] ? modes[m][2] : NULL, NULL);
+      g_assert_cmpint (r.status, ==, 0);
+      g_assert_cmpstr (r.out, ==, expected);
+      run_clear (&r);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -294,5 +332,6 @@ main (int    argc,
   g_test_add_func ("/cli/write-file", test_write_file);
   g_test_add_func ("/cli/cut-short-file", test_cut_short_file);
   g_test_add_func ("/cli/threads-match-tshark", test_threads_match_tshark);
+  g_test_add_func ("/cli/summary-matches-tshark", test_summary_matches_tshark);
   return g_test_run ();
 }

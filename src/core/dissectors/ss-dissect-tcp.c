@@ -633,9 +633,10 @@ call_next (SsLayer          *l,
   SsPacket *pkt = l->pkt;
   SsPacketColumns *saved = NULL;
 
-  /* Dissected again, a segment whose bytes all went into a message completed later is not
-   * handed on in Wireshark (its reassembly knows it now): its columns stay TCP's. */
-  if (pkt->visited && pkt->want_columns && !is_message)
+  /* Dissected again once every frame has been seen, a segment whose bytes all went into a
+   * message completed later is not handed on in Wireshark (its reassembly knows it now): its
+   * columns stay TCP's. */
+  if (pkt->first_pass_done && pkt->want_columns && !is_message)
     {
       saved = ss_arena_alloc_uninit (pkt->arena, sizeof *saved);
       ss_packet_save_columns (pkt, saved);

@@ -3489,7 +3489,7 @@ dissect_tls (SsPacket *pkt,
             local = *snap;
           /* Wireshark's later passes read the connection's version as the first pass left
            * it: the Client Hello is then labelled with the version the server chose. */
-          if (conv->version != SSL_VER_UNKNOWN)
+          if (pkt->first_pass_done && conv->version != SSL_VER_UNKNOWN)
             local.version = conv->version;
         }
       else
