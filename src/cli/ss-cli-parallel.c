@@ -223,21 +223,6 @@ worker_clear (Worker *w)
     }
 }
 
-static gboolean
-flush (SsCliParallel *p,
-       GString       *out,
-       gboolean       force)
-{
-  if (out->len == 0 || (!force && out->len < 256 * 1024))
-    return TRUE;
-  if (fwrite (out->str, 1, out->len, stdout) != out->len)
-    return FALSE;
-  g_string_truncate (out, 0);
-  if (p->line_buffered)
-    fflush (stdout);
-  return TRUE;
-}
-
 static guint
 least_loaded (const Pass *pass)
 {
@@ -328,8 +313,10 @@ merge_batch (Pass    *pass,
         continue;
       p->n_shown++;
       g_string_append_len (out, w->part[b].out->str + d->out_offset, d->out_len);
-      if (!p->write_failed && !flush (p, out, p->line_buffered))
+      if (!p->write_failed && !ss_cli_write_out (out, p->line_buffered))
         p->write_failed = TRUE;
+      else if (p->line_buffered)
+        fflush (stdout);
     }
 }
 

@@ -2,6 +2,7 @@
  * lays them out so scripts written against tshark read ours unchanged. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -481,4 +482,16 @@ ss_cli_print_json (SsPacket *pkt,
       json_member (pkt, it, 4, &need_comma, out, tmp);
     }
   g_string_append (out, "\n      }\n    }\n  }");
+}
+
+gboolean
+ss_cli_write_out (GString  *out,
+                  gboolean  force)
+{
+  if (out->len == 0 || (!force && out->len < 256 * 1024))
+    return TRUE;
+  if (fwrite (out->str, 1, out->len, stdout) != out->len)
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
 }

@@ -51,6 +51,11 @@ void             ss_cli_print_json        (SsPacket              *pkt,
                                            gboolean               first,
                                            GString               *out);
 
+/* Writes @out to stdout and empties it once it holds 256 KiB, or now when @force. FALSE when
+ * the write failed. */
+gboolean         ss_cli_write_out         (GString               *out,
+                                           gboolean               force);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SsFieldsPrinter, ss_fields_printer_free)
 
 G_END_DECLS

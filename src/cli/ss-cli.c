@@ -289,18 +289,6 @@ bad:
   return TRUE;
 }
 
-static gboolean
-write_all (GString *out,
-           gboolean force)
-{
-  if (out->len == 0 || (!force && out->len < 256 * 1024))
-    return TRUE;
-  if (fwrite (out->str, 1, out->len, stdout) != out->len)
-    return FALSE;
-  g_string_truncate (out, 0);
-  return TRUE;
-}
-
 int
 ss_cli_run (int    argc,
             char **argv)
@@ -768,7 +756,7 @@ ss_cli_run (int    argc,
             }
         }
       printed++;
-      if (!write_all (out, o.line_buffered))
+      if (!ss_cli_write_out (out, o.line_buffered))
         {
           status = SS_CLI_EXIT_ERROR;
           break;
@@ -786,7 +774,7 @@ ss_cli_run (int    argc,
     g_string_append (out, printed ? "\n]\n" : "]\n");
   if (stats)
     ss_cli_stats_print (stats, out);
-  write_all (out, TRUE);
+  ss_cli_write_out (out, TRUE);
   fflush (stdout);
 
   if (writer)
