@@ -1,8 +1,8 @@
 /* ss-cli-parallel.c: the CLI's single pass over a capture on several threads
  *
  * The calling thread indexes the file, deals each batch of frames to the threads by
- * conversation, and, while the threads dissect the next batch, feeds the statistics and prints
- * the last one in frame order. A conversation stays on the thread that saw it first; a new one
+ * conversation, and, while the threads dissect the next batch, feeds the statistics that are not
+ * split over the threads and prints the last one in frame order. A conversation stays on the thread that saw it first; a new one
  * goes to the thread with the fewest frames so far, the first batch's biggest first.
  */
 #include "config.h"
@@ -36,6 +36,76 @@ typedef struct
   GString *out;
 } Part;
 
+/* Flow hash -> thread + 1 (0: not seen yet), open addressing: looked up for every frame. */
+typedef struct
+{
+  guint32 *keys;
+  guint8  *threads;
+  guint    mask;
+  guint    n;
+} FlowTable;
+
+static void
+flow_table_init (FlowTable *t,
+                 guint      size)
+{
+  t->keys = g_new (guint32, size);
+  t->threads = g_new0 (guint8, size);
+  t->mask = size - 1;
+  t->n = 0;
+}
+
+static guint
+flow_table_slot (const FlowTable *t,
+                 guint32          hash)
+{
+  guint i = (hash * 0x9e3779b1u) & t->mask;
+
+  while (t->threads[i] && t->keys[i] != hash)
+    i = (i + 1) & t->mask;
+  return i;
+}
+
+static guint
+flow_table_lookup (const FlowTable *t,
+                   guint32          hash)
+{
+  return t->threads[flow_table_slot (t, hash)];
+}
+
+static void
+flow_table_insert (FlowTable *t,
+                   guint32    hash,
+                   guint      thread)
+{
+  guint i;
+
+  if ((t->n + 1) * 2 > t->mask + 1)
+    {
+      FlowTable bigger;
+
+      flow_table_init (&bigger, (t->mask + 1) * 2);
+      for (guint j = 0; j <= t->mask; j++)
+        if (t->threads[j])
+          flow_table_insert (&bigger, t->keys[j], t->threads[j]);
+      g_free (t->keys);
+      g_free (t->threads);
+      *t = bigger;
+    }
+  i = flow_table_slot (t, hash);
+  if (!t->threads[i])
+    t->n++;
+  t->keys[i] = hash;
+  t->threads[i] = (guint8) thread;
+}
+
+static void
+flow_table_clear (FlowTable *t)
+{
+  g_free (t->keys);
+  g_free (t->threads);
+}
+
 typedef struct _Pass Pass;
 
 typedef struct
@@ -45,6 +115,7 @@ typedef struct
   SsEngine        *engine;
   SsTcpConv       *tcp;
   SsFieldsPrinter *printer;
+  SsCliStats      *stats;     /* its part of the statistics that can be split, or NULL */
   Part             part[2];   /* by batch number, alternately */
   GThread         *thread;
 } Worker;
@@ -55,6 +126,7 @@ struct _Pass
   Worker         workers[MAX_THREADS];
   guint          n;
   gint64         first_ts;
+  gboolean       main_stats;   /* some statistics are fed on the calling thread */
   GMutex         lock;
   GCond          cond;
   guint          published;    /* batches handed to the threads */
@@ -68,7 +140,7 @@ struct _Pass
    * every frame. */
   struct { gint v; char pad[60]; } __attribute__ ((aligned (64))) pos[MAX_THREADS];
   gint           next_stream;
-  GHashTable    *flows;        /* flow hash -> thread + 1 */
+  FlowTable      flows;
   guint64        load[MAX_THREADS];
 };
 
@@ -134,6 +206,8 @@ run_batch (Worker *w,
 
       __atomic_store_n (&pass->pos[w->id].v, (gint) frame, __ATOMIC_RELEASE);
       d.pkt = ss_engine_dissect (w->engine, frame);
+      if (w->stats)
+        ss_cli_stats_packet (w->stats, d.pkt);
       d.shown = !p->dfilter || ss_dfilter_apply (p->dfilter, d.pkt);
       d.out_offset = (guint32) part->out->len;
       if (d.shown && !p->quiet)
@@ -196,6 +270,8 @@ worker_init (Pass   *pass,
   p->setup (w->engine, p->setup_data);
   ss_engine_set_full_tree (w->engine, FALSE);
   ss_engine_set_keep_packets (w->engine, TRUE);
+  if (p->stats && ss_cli_stats_can_split (p->stats))
+    w->stats = ss_cli_stats_new_part (p->stats, pass->first_ts);
   if (p->n_fields > 0)
     w->printer = ss_fields_printer_new (p->reg, p->field_ids, p->field_names, p->n_fields,
                                         p->fields_options);
@@ -212,6 +288,7 @@ worker_clear (Worker *w)
 {
   if (w->thread)
     g_thread_join (w->thread);
+  ss_cli_stats_free (w->stats);
   ss_engine_free (w->engine);
   ss_tcp_conv_free (w->tcp);
   ss_fields_printer_free (w->printer);
@@ -283,7 +360,7 @@ assign_first_flows (Pass         *pass,
       const FlowCount *fc = &g_array_index (flows, FlowCount, i);
       guint t = least_loaded (pass);
 
-      g_hash_table_insert (pass->flows, GUINT_TO_POINTER (fc->hash), GUINT_TO_POINTER (t + 1));
+      flow_table_insert (&pass->flows, fc->hash, t + 1);
       pass->load[t] += fc->count;
     }
   memset (pass->load, 0, sizeof pass->load);
@@ -307,7 +384,7 @@ merge_batch (Pass    *pass,
 
       next[t]++;
       p->n_read++;
-      if (p->stats)
+      if (pass->main_stats)
         ss_cli_stats_packet (p->stats, d->pkt);
       if (!d->shown)
         continue;
@@ -346,7 +423,7 @@ ss_cli_parallel_run (SsCliParallel *p,
 
   pass.p = p;
   pass.n = CLAMP (p->n_threads, 1, MAX_THREADS);
-  pass.flows = g_hash_table_new (NULL, NULL);
+  flow_table_init (&pass.flows, 1024);
   g_mutex_init (&pass.lock);
   g_cond_init (&pass.cond);
   for (guint b = 0; b < 2; b++)
@@ -371,6 +448,7 @@ ss_cli_parallel_run (SsCliParallel *p,
 
   for (guint i = 0; i < pass.n; i++)
     worker_init (&pass, &pass.workers[i], i);
+  pass.main_stats = p->stats && !ss_cli_stats_all_split (p->stats);
   for (guint i = 0; i < pass.n; i++)
     pass.workers[i].thread = g_thread_new ("ss-pass", worker_thread, &pass.workers[i]);
 
@@ -412,13 +490,13 @@ ss_cli_parallel_run (SsCliParallel *p,
         assign_first_flows (&pass, hashes, to - from);
       for (guint f = from; f < to; f++)
         {
-          gpointer k = GUINT_TO_POINTER (hashes[f - from]);
-          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (pass.flows, k));
+          guint32 hash = hashes[f - from];
+          guint t = flow_table_lookup (&pass.flows, hash);
 
           if (t == 0)
             {
               t = least_loaded (&pass) + 1;
-              g_hash_table_insert (pass.flows, k, GUINT_TO_POINTER (t));
+              flow_table_insert (&pass.flows, hash, t);
             }
           t--;
           pass.load[t]++;
@@ -452,10 +530,19 @@ ss_cli_parallel_run (SsCliParallel *p,
   g_cond_broadcast (&pass.cond);
   g_mutex_unlock (&pass.lock);
   for (guint i = 0; i < pass.n; i++)
+    {
+      Worker *w = &pass.workers[i];
+
+      g_thread_join (w->thread);
+      w->thread = NULL;
+      if (w->stats)
+        ss_cli_stats_merge_part (p->stats, w->stats);
+    }
+  for (guint i = 0; i < pass.n; i++)
     worker_clear (&pass.workers[i]);
   for (guint b = 0; b < 2; b++)
     g_free (pass.owner[b]);
-  g_hash_table_unref (pass.flows);
+  flow_table_clear (&pass.flows);
   g_mutex_clear (&pass.lock);
   g_cond_clear (&pass.cond);
 }

@@ -5,8 +5,10 @@
 
 struct _SsCliStats
 {
-  GPtrArray     *stats;     /* SsStat*, in the order of the arguments */
+  GPtrArray     *stats;     /* SsStat*, in the order of the arguments; in a part, NULL for
+                             * those that cannot be split */
   SsStatsFormat  format;
+  gboolean      *split;     /* by statistic: parts are fed its packets, it is fed none */
 };
 
 SsCliStats *
@@ -38,6 +40,7 @@ ss_cli_stats_free (SsCliStats *s)
   if (!s)
     return;
   g_ptr_array_unref (s->stats);
+  g_free (s->split);
   g_free (s);
 }
 
@@ -54,7 +57,60 @@ ss_cli_stats_packet (SsCliStats     *s,
                      const SsPacket *pkt)
 {
   for (guint i = 0; i < s->stats->len; i++)
-    ss_stat_packet (g_ptr_array_index (s->stats, i), pkt);
+    {
+      SsStat *stat = g_ptr_array_index (s->stats, i);
+
+      if (stat && !(s->split && s->split[i]))
+        ss_stat_packet (stat, pkt);
+    }
+}
+
+gboolean
+ss_cli_stats_can_split (const SsCliStats *s)
+{
+  for (guint i = 0; i < s->stats->len; i++)
+    if (ss_stat_can_split (g_ptr_array_index (s->stats, i)))
+      return TRUE;
+  return FALSE;
+}
+
+SsCliStats *
+ss_cli_stats_new_part (SsCliStats *s,
+                       gint64      first_ns)
+{
+  SsCliStats *part = g_new0 (SsCliStats, 1);
+
+  part->format = s->format;
+  part->stats = g_ptr_array_new_with_free_func ((GDestroyNotify) ss_stat_free);
+  if (!s->split)
+    s->split = g_new0 (gboolean, s->stats->len);
+  for (guint i = 0; i < s->stats->len; i++)
+    {
+      SsStat *stat = g_ptr_array_index (s->stats, i);
+
+      s->split[i] = ss_stat_can_split (stat);
+      g_ptr_array_add (part->stats, s->split[i] ? ss_stat_new_part (stat, first_ns) : NULL);
+    }
+  return part;
+}
+
+void
+ss_cli_stats_merge_part (SsCliStats *s,
+                         SsCliStats *part)
+{
+  g_return_if_fail (part->stats->len == s->stats->len);
+  for (guint i = 0; i < s->stats->len; i++)
+    if (g_ptr_array_index (part->stats, i))
+      ss_stat_merge_part (g_ptr_array_index (s->stats, i), g_ptr_array_index (part->stats, i));
+}
+
+gboolean
+ss_cli_stats_all_split (const SsCliStats *s)
+{
+  for (guint i = 0; i < s->stats->len; i++)
+    if (!(s->split && s->split[i]))
+      return FALSE;
+  return TRUE;
 }
 
 void

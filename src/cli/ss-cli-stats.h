@@ -31,6 +31,19 @@ void        ss_cli_stats_packet (SsCliStats         *stats,
                                  const SsPacket     *pkt);
 void        ss_cli_stats_print  (SsCliStats         *stats,
                                  GString            *out);
+
+/* For a pass on several threads (see ss_stat_new_part()). Whether any statistic can be split. */
+gboolean    ss_cli_stats_can_split  (const SsCliStats *stats);
+/* A part for one thread: parts of the statistics that can be split, started at @first_ns (the
+ * pass's first packet). From then on ss_cli_stats_packet() on @stats feeds only the others;
+ * the thread feeds the part its share of the packets with ss_cli_stats_packet(). */
+SsCliStats *ss_cli_stats_new_part   (SsCliStats       *stats,
+                                     gint64            first_ns);
+/* Adds a part's results to @stats, once it has seen its last packet. */
+void        ss_cli_stats_merge_part (SsCliStats       *stats,
+                                     SsCliStats       *part);
+/* Whether every statistic is split, so @stats itself needs no packet. */
+gboolean    ss_cli_stats_all_split  (const SsCliStats *stats);
 /* FALSE when every statistic reads only frame times and lengths (`-z io,stat,1`): the pass may
  * then skip dissection and hand ss_cli_stats_packet() the packets ss_stats_frame_packet()
  * makes, which is several times faster. */

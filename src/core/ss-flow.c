@@ -57,29 +57,49 @@ ports_of (guint8        proto,
   return NULL;
 }
 
-static guint32 ipv4_hash (const guint8 *p, guint32 len, gboolean quoted);
-static guint32 ipv6_hash (const guint8 *p, guint32 len, gboolean quoted);
+/* Tunnels nested deeper than this go by the last header reached. */
+#define MAX_TUNNELS 4
+
+static guint32 ipv4_hash (const guint8 *p, guint32 len, gboolean quoted, guint depth);
+static guint32 ipv6_hash (const guint8 *p, guint32 len, gboolean quoted, guint depth);
 
 static guint32
 ip_hash (const guint8 *p,
-         guint32       len)
+         guint32       len,
+         guint         depth)
 {
   if (len < 1)
     return 0;
   switch (p[0] >> 4)
     {
-    case 4: return ipv4_hash (p, len, FALSE);
-    case 6: return ipv6_hash (p, len, FALSE);
+    case 4: return ipv4_hash (p, len, FALSE, depth);
+    case 6: return ipv6_hash (p, len, FALSE, depth);
     default: return 0;
     }
+}
+
+/* IP in IP (4) and IPv6 in IP (41, 6in4 and 6to4), which the dissectors follow: the
+ * conversation is the inner datagram's, as TCP sees it (the two directions of a 6to4
+ * conversation often have different outer addresses). */
+static guint32
+tunnel_hash (guint8        proto,
+             const guint8 *inner,
+             guint32       len,
+             guint         depth)
+{
+  if ((proto != 4 && proto != 41) || depth >= MAX_TUNNELS)
+    return 0;
+  return ip_hash (inner, len, depth + 1);
 }
 
 static guint32
 ipv4_hash (const guint8 *p,
            guint32       len,
-           gboolean      quoted)
+           gboolean      quoted,
+           guint         depth)
 {
   guint ihl;
+  guint32 inner;
 
   if (len < 20 || (p[0] >> 4) != 4)
     return 0;
@@ -93,12 +113,14 @@ ipv4_hash (const guint8 *p,
 
       if (type == 3 || type == 4 || type == 5 || type == 11 || type == 12)
         {
-          guint32 inner = ipv4_hash (p + ihl + 8, len - ihl - 8, TRUE);
-
+          inner = ipv4_hash (p + ihl + 8, len - ihl - 8, TRUE, depth);
           if (inner)
             return inner;
         }
     }
+  if ((((p[6] & 0x1f) << 8) | p[7]) == 0 && ihl >= 20 && len > ihl
+      && (inner = tunnel_hash (p[9], p + ihl, len - ihl, depth)))
+    return inner;
   if ((((p[6] & 0x1f) << 8) | p[7]) == 0 && ihl >= 20 && len > ihl)
     return pair_hash (p + 12, p + 16, 4, p[9], ports_of (p[9], p + ihl, len - ihl));
   return pair_hash (p + 12, p + 16, 4, p[9], NULL);
@@ -107,8 +129,10 @@ ipv4_hash (const guint8 *p,
 static guint32
 ipv6_hash (const guint8 *p,
            guint32       len,
-           gboolean      quoted)
+           gboolean      quoted,
+           guint         depth)
 {
+  guint32 inner;
   guint8 next;
   guint32 off = 40;
   gboolean later_fragment = FALSE;
@@ -145,11 +169,12 @@ ipv6_hash (const guint8 *p,
   /* ICMPv6 errors, types 1 to 4 (RFC 4443 §3), quote the datagram after 8 bytes. */
   if (!quoted && next == 58 && off + 8 + 40 <= len && p[off] >= 1 && p[off] <= 4)
     {
-      guint32 inner = ipv6_hash (p + off + 8, len - off - 8, TRUE);
-
+      inner = ipv6_hash (p + off + 8, len - off - 8, TRUE, depth);
       if (inner)
         return inner;
     }
+  if (!later_fragment && off < len && (inner = tunnel_hash (next, p + off, len - off, depth)))
+    return inner;
   if (later_fragment || off > len)
     return pair_hash (p + 8, p + 24, 16, next, NULL);
   return pair_hash (p + 8, p + 24, 16, next, ports_of (next, p + off, len - off));
@@ -181,24 +206,24 @@ ss_flow_hash (guint         link_type,
       type = (guint16) (data[off] << 8 | data[off + 1]);
       if (type != 0x0800 && type != 0x86dd)
         return 0;
-      return ip_hash (data + off + 2, caplen - off - 2);
+      return ip_hash (data + off + 2, caplen - off - 2, 0);
     case 113:    /* Linux cooked v1: protocol at 14, payload at 16 */
       if (caplen < 16)
         return 0;
-      return ip_hash (data + 16, caplen - 16);
+      return ip_hash (data + 16, caplen - 16, 0);
     case 276:    /* Linux cooked v2: payload at 20 */
       if (caplen < 20)
         return 0;
-      return ip_hash (data + 20, caplen - 20);
+      return ip_hash (data + 20, caplen - 20, 0);
     case 0:      /* BSD loopback: a 4-byte address family */
     case 108:
       if (caplen < 4)
         return 0;
-      return ip_hash (data + 4, caplen - 4);
+      return ip_hash (data + 4, caplen - 4, 0);
     case 101:    /* raw IP */
     case 228:
     case 229:
-      return ip_hash (data, caplen);
+      return ip_hash (data, caplen, 0);
     default:
       return 0;
     }

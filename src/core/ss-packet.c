@@ -82,13 +82,15 @@ void
 ss_packet_add_protocols_entry (SsPacket   *pkt,
                                const char *abbrev)
 {
-  gsize have = strlen (pkt->protocols);
+  gsize have = pkt->protocols_len;
+  gsize len = strlen (abbrev);
 
-  if (have + strlen (abbrev) + 2 >= sizeof pkt->protocols)
+  if (have + len + 2 >= sizeof pkt->protocols)
     return;
   if (have)
     pkt->protocols[have++] = ':';
-  strcpy (pkt->protocols + have, abbrev);
+  memcpy (pkt->protocols + have, abbrev, len + 1);
+  pkt->protocols_len = (guint16) (have + len);
 }
 
 SsLayer

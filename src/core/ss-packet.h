@@ -240,6 +240,7 @@ struct _SsPacket
   SsFollowData     *follow_head;
   SsFollowData     *follow_tail;
 
+  guint16           protocols_len;  /* strlen (protocols) */
   /* Last, so that a new packet needs only their first byte cleared (ss_engine_dissect_as()). */
   char              protocols[256]; /* frame.protocols: "eth:ethertype:ip:tcp" */
   char              col_info[SS_PACKET_INFO_MAX];
@@ -480,14 +481,32 @@ void     ss_packet_add_expert    (SsPacket       *pkt,
 /* Columns. */
 void     ss_packet_set_protocol  (SsPacket       *pkt,
                                   const char     *short_name);
-/* Adds a name to frame.protocols that is not a protocol of its own ("ethertype"). */
 /* Hands @len bytes at @data to the follow taps of @proto (copied; nothing when not wanted). */
 void     ss_packet_follow_data   (SsPacket       *pkt,
                                   SsProtocolId    proto,
                                   const guint8   *data,
                                   guint32         len);
+/* Adds a name to frame.protocols that is not a protocol of its own ("ethertype"). */
 void     ss_packet_add_protocols_entry (SsPacket *pkt,
                                   const char     *abbrev);
+/* How long frame.protocols is, and taking it back to such a length (a dissector that lists
+ * itself once for several messages). */
+static inline guint
+ss_packet_get_protocols_len (const SsPacket *pkt)
+{
+  return pkt->protocols_len;
+}
+
+static inline void
+ss_packet_truncate_protocols (SsPacket *pkt,
+                              guint     len)
+{
+  if (len < pkt->protocols_len)
+    {
+      pkt->protocols[len] = '\0';
+      pkt->protocols_len = (guint16) len;
+    }
+}
 void     ss_packet_clear_info    (SsPacket       *pkt);
 void     ss_packet_set_info      (SsPacket       *pkt,
                                   const char     *format,

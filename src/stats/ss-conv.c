@@ -414,6 +414,8 @@ ss_conv_table_packet (SsConvTable    *t,
           row = g_memdup2 (&key, sizeof key);
           row->start_ns = row->stop_ns = rel;
           row->start_abs_ns = pkt->ts_ns;
+          row->first_frame = pkt->number;
+          row->first_rank = t->rows->len;
           g_ptr_array_add (t->rows, row);
           g_hash_table_add (t->index, row);
         }
@@ -724,16 +726,19 @@ endpoint_add (SsEndpointTable *t,
               const SsAddress *addr,
               guint16          port,
               gboolean         sender,
-              guint32          len)
+              const SsPacket  *pkt)
 {
   SsEndpointRow key = { 0 };
   SsEndpointRow *row;
+  guint32 len = pkt->len;
 
   key.addr = *addr;
   key.port = port;
   row = g_hash_table_lookup (t->index, &key);
   if (!row)
     {
+      key.first_frame = pkt->number;
+      key.first_rank = t->rows->len;
       row = g_memdup2 (&key, sizeof key);
       g_ptr_array_add (t->rows, row);
       g_hash_table_add (t->index, row);
@@ -762,8 +767,8 @@ ss_endpoint_table_packet (SsEndpointTable *t,
   n = conv_events (&t->f, pkt, ev);
   for (guint i = 0; i < n; i++)
     {
-      endpoint_add (t, &ev[i].src, ev[i].sport, TRUE, pkt->len);
-      endpoint_add (t, &ev[i].dst, ev[i].dport, FALSE, pkt->len);
+      endpoint_add (t, &ev[i].src, ev[i].sport, TRUE, pkt);
+      endpoint_add (t, &ev[i].dst, ev[i].dport, FALSE, pkt);
     }
 }
 
@@ -987,8 +992,118 @@ conv_free (gpointer s)
   ss_conv_table_free (s);
 }
 
+/* Rows in the order of appearance: by the frame that made them, then in the order that frame
+ * made them. Both come from the one part that saw the frame (the rank is the row's place in
+ * that part's rows, which grow in frame order), so the merged order is one pass's order. */
+static gint
+by_appearance (guint32 frame_x,
+               guint32 rank_x,
+               guint32 frame_y,
+               guint32 rank_y)
+{
+  if (frame_x != frame_y)
+    return frame_x < frame_y ? -1 : 1;
+  return rank_x < rank_y ? -1 : rank_x > rank_y;
+}
+
+static gint
+conv_by_appearance (gconstpointer pa,
+                    gconstpointer pb)
+{
+  const SsConvRow *x = *(SsConvRow *const *) pa, *y = *(SsConvRow *const *) pb;
+
+  return by_appearance (x->first_frame, x->first_rank, y->first_frame, y->first_rank);
+}
+
+static gint
+endpoint_by_appearance (gconstpointer pa,
+                        gconstpointer pb)
+{
+  const SsEndpointRow *x = *(SsEndpointRow *const *) pa, *y = *(SsEndpointRow *const *) pb;
+
+  return by_appearance (x->first_frame, x->first_rank, y->first_frame, y->first_rank);
+}
+
+static gpointer
+conv_new_part (gpointer s,
+               gint64   first_ns)
+{
+  SsConvTable *t = s;
+  SsConvTable *part = ss_conv_table_new (t->reg, t->f.type, t->filter_text, NULL);
+
+  ss_stats_clock_start (&part->clock, first_ns);
+  return part;
+}
+
+/* Adds @part's rows: a conversation both saw is one row, its sides those of the one that saw
+ * it first (its first packet's source is side A), its times the earliest and the latest. */
+static void
+conv_merge (gpointer s,
+            gpointer p)
+{
+  SsConvTable *t = s;
+  const SsConvTable *part = p;
+
+  ss_stats_clock_merge (&t->clock, &part->clock);
+  for (guint i = 0; i < part->rows->len; i++)
+    {
+      const SsConvRow *r = g_ptr_array_index (part->rows, i);
+      SsConvRow *row = g_hash_table_lookup (t->index, r);
+      gboolean same;
+
+      if (!row)
+        {
+          row = g_memdup2 (r, sizeof *r);
+          g_ptr_array_add (t->rows, row);
+          g_hash_table_add (t->index, row);
+          continue;
+        }
+      same = r->port_a == row->port_a && r->port_b == row->port_b
+             && address_equal (&r->a, &row->a) && address_equal (&r->b, &row->b);
+      if (!same && r->first_frame < row->first_frame)
+        {
+          /* The key's hash and equality read both orders: turning the row round keeps it. */
+          SsAddress a = row->a;
+          guint16 port_a = row->port_a;
+          guint64 frames = row->frames_ab, bytes = row->bytes_ab;
+
+          row->a = row->b;
+          row->b = a;
+          row->port_a = row->port_b;
+          row->port_b = port_a;
+          row->frames_ab = row->frames_ba;
+          row->bytes_ab = row->bytes_ba;
+          row->frames_ba = frames;
+          row->bytes_ba = bytes;
+          same = TRUE;
+        }
+      if (r->first_frame < row->first_frame)
+        {
+          row->first_frame = r->first_frame;
+          row->first_rank = r->first_rank;
+        }
+      row->frames_ab += same ? r->frames_ab : r->frames_ba;
+      row->bytes_ab += same ? r->bytes_ab : r->bytes_ba;
+      row->frames_ba += same ? r->frames_ba : r->frames_ab;
+      row->bytes_ba += same ? r->bytes_ba : r->bytes_ab;
+      if (r->start_ns < row->start_ns)
+        {
+          row->start_ns = r->start_ns;
+          row->start_abs_ns = r->start_abs_ns;
+        }
+      row->stop_ns = MAX (row->stop_ns, r->stop_ns);
+    }
+  g_ptr_array_sort (t->rows, conv_by_appearance);
+}
+
 const SsStatClass ss_conv_table_class = {
-  "conv", conv_want, conv_packet, conv_print, conv_free,
+  .kind = "conv",
+  .want = conv_want,
+  .packet = conv_packet,
+  .print = conv_print,
+  .free = conv_free,
+  .new_part = conv_new_part,
+  .merge = conv_merge,
 };
 
 static void
@@ -1019,6 +1134,53 @@ ep_free (gpointer s)
   ss_endpoint_table_free (s);
 }
 
+static gpointer
+ep_new_part (gpointer s,
+             gint64   first_ns)
+{
+  SsEndpointTable *t = s;
+
+  return ss_endpoint_table_new (t->reg, t->f.type, t->filter_text, NULL);
+}
+
+static void
+ep_merge (gpointer s,
+          gpointer p)
+{
+  SsEndpointTable *t = s;
+  const SsEndpointTable *part = p;
+
+  for (guint i = 0; i < part->rows->len; i++)
+    {
+      const SsEndpointRow *r = g_ptr_array_index (part->rows, i);
+      SsEndpointRow *row = g_hash_table_lookup (t->index, r);
+
+      if (!row)
+        {
+          row = g_memdup2 (r, sizeof *r);
+          g_ptr_array_add (t->rows, row);
+          g_hash_table_add (t->index, row);
+          continue;
+        }
+      if (r->first_frame < row->first_frame)
+        {
+          row->first_frame = r->first_frame;
+          row->first_rank = r->first_rank;
+        }
+      row->tx_frames += r->tx_frames;
+      row->tx_bytes += r->tx_bytes;
+      row->rx_frames += r->rx_frames;
+      row->rx_bytes += r->rx_bytes;
+    }
+  g_ptr_array_sort (t->rows, endpoint_by_appearance);
+}
+
 const SsStatClass ss_endpoint_table_class = {
-  "endpoints", ep_want, ep_packet, ep_print, ep_free,
+  .kind = "endpoints",
+  .want = ep_want,
+  .packet = ep_packet,
+  .print = ep_print,
+  .free = ep_free,
+  .new_part = ep_new_part,
+  .merge = ep_merge,
 };

@@ -35,6 +35,8 @@ typedef struct
   gint64    start_ns;      /* relative to the first packet of the pass */
   gint64    stop_ns;
   gint64    start_abs_ns;  /* since the epoch */
+  guint32   first_frame;   /* the frame that made the row: rows are kept in its order, */
+  guint32   first_rank;    /* then in the order that frame made them (one per tunnel header) */
 } SsConvRow;
 
 typedef struct
@@ -45,6 +47,8 @@ typedef struct
   guint64   tx_bytes;
   guint64   rx_frames;
   guint64   rx_bytes;
+  guint32   first_frame;   /* as in SsConvRow */
+  guint32   first_rank;
 } SsEndpointRow;
 
 typedef struct _SsConvTable SsConvTable;

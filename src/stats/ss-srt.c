@@ -773,6 +773,80 @@ srt_free (gpointer s)
   ss_srt_free (s);
 }
 
+static gpointer
+srt_new_part (gpointer s,
+              gint64   first_ns)
+{
+  SsSrt *srt = s;
+
+  return ss_srt_new (srt->reg, srt->proto, srt->keep_query, srt->window_ns, srt->filter_text,
+                     NULL);
+}
+
+/* Adds the samples of @from to @to, key by key. A row's figures come from its samples sorted,
+ * so the order in which parts are merged changes nothing. */
+static void
+merge_rows (GHashTable *to,
+            GHashTable *from)
+{
+  GHashTableIter it;
+  gpointer v;
+
+  g_hash_table_iter_init (&it, from);
+  while (g_hash_table_iter_next (&it, NULL, &v))
+    {
+      SrtEntry *e = v;
+      SrtEntry *into = g_hash_table_lookup (to, e->key);
+
+      if (!into)
+        {
+          into = g_new0 (SrtEntry, 1);
+          into->key = g_strdup (e->key);
+          into->times = g_array_sized_new (FALSE, FALSE, sizeof (double), e->times->len);
+          g_hash_table_insert (to, into->key, into);
+        }
+      g_array_append_vals (into->times, e->times->data, e->times->len);
+    }
+}
+
+/* A request and its response are in one conversation, so in one part: the part matched them. */
+static void
+srt_merge (gpointer s,
+           gpointer p)
+{
+  SsSrt *srt = s;
+  SsSrt *part = p;
+
+  merge_rows (srt->rows, part->rows);
+  for (guint i = 0; i < part->windows->len; i++)
+    {
+      SrtWindow *pw = g_ptr_array_index (part->windows, i);
+      SrtWindow *w = NULL;
+      guint at = srt->windows->len;
+
+      while (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns
+                       > pw->start_ns)
+        at--;
+      if (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns
+                    == pw->start_ns)
+        w = g_ptr_array_index (srt->windows, at - 1);
+      if (!w)
+        {
+          w = g_new0 (SrtWindow, 1);
+          w->start_ns = pw->start_ns;
+          w->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+          g_ptr_array_insert (srt->windows, at, w);
+        }
+      merge_rows (w->rows, pw->rows);
+    }
+}
+
 const SsStatClass ss_srt_class = {
-  "srt", srt_want, srt_packet, srt_print, srt_free,
+  .kind = "srt",
+  .want = srt_want,
+  .packet = srt_packet,
+  .print = srt_print,
+  .free = srt_free,
+  .new_part = srt_new_part,
+  .merge = srt_merge,
 };

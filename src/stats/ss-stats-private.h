@@ -23,6 +23,12 @@ typedef struct
   void      (*free)   (gpointer          self);
   /* FALSE when the statistic reads only the frame (time, length): NULL means TRUE. */
   gboolean  (*needs_dissection) (gpointer    self);
+  /* Both or neither (see ss_stat_new_part()): an empty statistic of the same kind, arguments
+   * and filter whose clock starts at @first_ns, and adding such a part's results to @self. */
+  gpointer  (*new_part) (gpointer          self,
+                         gint64            first_ns);
+  void      (*merge)    (gpointer          self,
+                         gpointer          part);
 } SsStatClass;
 
 /* Relative time as tshark keeps it: from the first packet of the pass, and the largest one seen
@@ -33,6 +39,31 @@ typedef struct
   gint64   first_ns;
   gint64   elapsed_ns;
 } SsStatsClock;
+
+/* A clock started at @first_ns, as if it had seen a packet then. */
+static inline void
+ss_stats_clock_start (SsStatsClock *clock,
+                      gint64        first_ns)
+{
+  clock->started = TRUE;
+  clock->first_ns = first_ns;
+  clock->elapsed_ns = 0;
+}
+
+/* Adds what @part's clock has seen to @clock (both started at the same time). */
+static inline void
+ss_stats_clock_merge (SsStatsClock       *clock,
+                      const SsStatsClock *part)
+{
+  if (!part->started)
+    return;
+  if (!clock->started)
+    {
+      *clock = *part;
+      return;
+    }
+  clock->elapsed_ns = MAX (clock->elapsed_ns, part->elapsed_ns);
+}
 
 static inline gint64
 ss_stats_clock_tick (SsStatsClock   *clock,

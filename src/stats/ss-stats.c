@@ -149,6 +149,36 @@ ss_stat_needs_dissection (SsStat *stat)
   return !stat->klass->needs_dissection || stat->klass->needs_dissection (stat->self);
 }
 
+gboolean
+ss_stat_can_split (const SsStat *stat)
+{
+  g_return_val_if_fail (stat != NULL, FALSE);
+  return stat->klass->new_part != NULL && stat->klass->merge != NULL;
+}
+
+SsStat *
+ss_stat_new_part (SsStat *stat,
+                  gint64  first_ns)
+{
+  SsStat *part;
+
+  g_return_val_if_fail (ss_stat_can_split (stat), NULL);
+  part = g_new0 (SsStat, 1);
+  part->klass = stat->klass;
+  part->self = stat->klass->new_part (stat->self, first_ns);
+  part->arg = g_strdup (stat->arg);
+  return part;
+}
+
+void
+ss_stat_merge_part (SsStat *stat,
+                    SsStat *part)
+{
+  g_return_if_fail (ss_stat_can_split (stat));
+  g_return_if_fail (part != NULL && part->klass == stat->klass);
+  stat->klass->merge (stat->self, part->self);
+}
+
 void
 ss_stats_frame_packet (const SsCapfile *cap,
                        guint            index,

@@ -62,6 +62,18 @@ void         ss_stat_print             (SsStat           *stat,
  * statistic of a pass does (`-z io,stat,1`), the caller may skip dissection and hand
  * ss_stat_packet() packets that only carry those (see ss_stats_frame_packet()). */
 gboolean     ss_stat_needs_dissection  (SsStat           *stat);
+/* Splitting a statistic over threads. A statistic that can be split (conversations, endpoints,
+ * service response times) makes parts: empty statistics of the same arguments whose clock
+ * starts at @first_ns, the time of the pass's first packet. Each part is fed a share of the
+ * packets in frame order, all the packets of one transport conversation (ss_flow_hash()) going
+ * to the same part, and ss_stat_merge_part() then adds each part to @stat: the result, printed
+ * or read, is what @stat alone fed every packet would hold. @stat itself is fed nothing. */
+gboolean     ss_stat_can_split         (const SsStat     *stat);
+SsStat      *ss_stat_new_part          (SsStat           *stat,
+                                        gint64            first_ns);
+void         ss_stat_merge_part        (SsStat           *stat,
+                                        SsStat           *part);
+
 /* Fills @pkt, a packet without any item, from frame @index of @cap. */
 void         ss_stats_frame_packet     (const SsCapfile  *cap,
                                         guint             index,

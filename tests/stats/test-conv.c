@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ss-conv.h"
+#include "ss-flow.h"
 #include "ss-stats-test-util.h"
 #include "ss-tcp-conv.h"
 
@@ -129,6 +130,89 @@ test_json_csv (void)
                                         "tx_bytes,rx_frames,rx_bytes\n"));
 }
 
+/* A statistic split into parts (as the CLI's threaded pass splits it: each conversation's
+ * packets to one part, in frame order) and merged back prints what the whole statistic fed
+ * every packet prints, whatever order the parts are merged in. The whole statistic's text is
+ * tshark's (test_golden); merging in reverse makes a later part bring a conversation's first
+ * frame, so the sides of a row turn round and rows move back into the order of appearance. */
+static void
+check_parts (const char *path,
+             const char *arg,
+             guint       n_parts)
+{
+  g_autoptr(SsRegistry) reg = ss_registry_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SsCapfile) cap = ss_capfile_open (path, &error);
+  g_autoptr(SsEngine) engine = NULL;
+  g_autoptr(SsTcpConv) tcp_conv = NULL;
+  g_autoptr(SsStat) whole = NULL;
+  g_autoptr(SsStat) merged = NULL;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) ss_stat_free);
+  gint64 first_ns;
+
+  g_assert_no_error (error);
+  g_assert_true (ss_capfile_index (cap, 0, NULL));
+  g_assert_cmpuint (ss_capfile_get_n_frames (cap), >, 0);
+  first_ns = ss_capfile_get_frame (cap, 0)->ts_ns;
+  engine = ss_engine_new (reg, cap);
+  tcp_conv = ss_tcp_conv_new ();
+  ss_engine_set_tcp_analyzer (engine, ss_tcp_conv_analyze, tcp_conv);
+  whole = ss_stat_new (reg, arg, &error);
+  g_assert_no_error (error);
+  merged = ss_stat_new (reg, arg, &error);
+  g_assert_no_error (error);
+  g_assert_true (ss_stat_can_split (merged));
+  ss_stat_want (whole, engine);
+  for (guint i = 0; i < n_parts; i++)
+    g_ptr_array_add (parts, ss_stat_new_part (merged, first_ns));
+  for (guint i = 0; i < ss_capfile_get_n_frames (cap); i++)
+    {
+      const SsPacket *pkt = ss_engine_dissect (engine, i);
+      guint32 hash = ss_flow_hash (ss_capfile_get_frame_link_type (cap, i),
+                                   ss_capfile_get_frame_data (cap, i),
+                                   ss_capfile_get_frame (cap, i)->caplen);
+
+      ss_stat_packet (whole, pkt);
+      ss_stat_packet (g_ptr_array_index (parts, hash % n_parts), pkt);
+    }
+  for (guint i = n_parts; i > 0; i--)
+    ss_stat_merge_part (merged, g_ptr_array_index (parts, i - 1));
+
+  for (guint f = SS_STATS_FORMAT_TEXT; f <= SS_STATS_FORMAT_CSV; f++)
+    {
+      g_autoptr(GString) a = g_string_new (NULL);
+      g_autoptr(GString) b = g_string_new (NULL);
+
+      ss_stat_print (whole, (SsStatsFormat) f, a);
+      ss_stat_print (merged, (SsStatsFormat) f, b);
+      g_assert_cmpstr (b->str, ==, a->str);
+    }
+}
+
+static void
+test_parts (void)
+{
+  static const char *const args[] = {
+    "conv,eth", "conv,ip", "conv,tcp", "conv,udp", "endpoints,eth", "endpoints,ip",
+    "endpoints,tcp", "endpoints,udp", "conv,ip,tcp.port == 80", "srt,http", "srt,http,query",
+    "srt,http,window=1s", "srt,pgsql",
+  };
+  char *captures[] = {
+    ss_stats_test_data_path ("stats-tcp.pcap"),
+    ss_stats_test_data_path ("stats-http.pcap"),
+    g_test_build_filename (G_TEST_DIST, "captures", "http-slow-503-rst.pcapng", NULL),
+    g_test_build_filename (G_TEST_DIST, "captures", "pgsql-slow-and-deadlock.pcapng", NULL),
+    g_test_build_filename (G_TEST_DIST, "..", "data", "samples", "sample.pcapng", NULL),
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (captures); c++)
+    for (guint i = 0; i < G_N_ELEMENTS (args); i++)
+      for (guint n = 2; n <= 3; n++)
+        check_parts (captures[c], args[i], n);
+  for (guint c = 0; c < G_N_ELEMENTS (captures); c++)
+    g_free (captures[c]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -139,5 +223,6 @@ main (int    argc,
   g_test_add_func ("/stats/conv/format-bytes", test_format_bytes);
   g_test_add_func ("/stats/conv/bad-arguments", test_bad_arguments);
   g_test_add_func ("/stats/conv/json-csv", test_json_csv);
+  g_test_add_func ("/stats/conv/parts", test_parts);
   return g_test_run ();
 }

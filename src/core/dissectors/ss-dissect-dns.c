@@ -2577,12 +2577,12 @@ report_message_exception (SsPacket *pkt,
 {
   guint8 frame_status = pkt->status;
   SsProtocolId current = pkt->current;
-  gsize listed_len = strlen (pkt->protocols);
+  gsize listed_len = ss_packet_get_protocols_len (pkt);
 
   pkt->status = (status & SS_READER_MALFORMED) ? SS_READER_MALFORMED : status;
   pkt->current = SS_PROTO_DNS;
   ss_ws_finish_frame (pkt);
-  pkt->protocols[listed_len] = '\0';
+  ss_packet_truncate_protocols (pkt, listed_len);
   pkt->status = frame_status;
   pkt->current = current;
 }
@@ -2634,9 +2634,9 @@ dissect_dns_tcp (SsPacket *pkt,
       dissect_message (pkt, &msg, TRUE, SS_PROTO_DNS);
       /* the messages of one hand-off are one "dns" in frame.protocols, as in Wireshark */
       if (listed_len)
-        pkt->protocols[listed_len] = '\0';
+        ss_packet_truncate_protocols (pkt, listed_len);
       else
-        listed_len = strlen (pkt->protocols);
+        listed_len = ss_packet_get_protocols_len (pkt);
       if (plen > ss_reader_reported_remaining (r, off))
         msg_status |= SS_READER_MALFORMED;
       if (msg_status != SS_READER_OK)

@@ -1968,11 +1968,11 @@ open_node (HttpCtx  *c,
            gboolean  set_column)
 {
   SsPacket *pkt = c->pkt;
-  gsize plen = strlen (pkt->protocols);
+  gsize plen = ss_packet_get_protocols_len (pkt);
   const char *col = pkt->col_protocol;
 
   *l = ss_packet_begin_layer (pkt, SS_PROTO_HTTP, c->r, off, -1);
-  pkt->protocols[plen] = '\0';
+  ss_packet_truncate_protocols (pkt, plen);
   if (!set_column)
     ss_packet_set_protocol (pkt, col);
   else if (c->ssdp)
@@ -2436,7 +2436,7 @@ dissect_http (SsPacket *pkt,
   c.can_desegment = pkt->tcp_reasm && pkt->tcp_stream != G_MAXUINT32
                     && r->captured == r->reported;
 
-  plen = strlen (pkt->protocols);
+  plen = ss_packet_get_protocols_len (pkt);
   ss_packet_add_protocols_entry (pkt, "http");
 
   if (c.st.response_code == 200 && c.st.request_method && c.st.request_uri
@@ -2476,7 +2476,7 @@ dissect_http (SsPacket *pkt,
 
   /* A message that waits for more segments from its first byte: nothing of HTTP is shown. */
   if (pkt->desegment_len && pkt->desegment_offset == 0)
-    pkt->protocols[plen] = '\0';
+    ss_packet_truncate_protocols (pkt, plen);
   end_call (&c);
 }
 

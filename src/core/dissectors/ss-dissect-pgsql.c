@@ -1147,11 +1147,11 @@ begin_message (PgsqlCtx *c,
                gint      len)
 {
   SsPacket *pkt = c->pkt;
-  gsize listed_len = strlen (pkt->protocols);
+  gsize listed_len = ss_packet_get_protocols_len (pkt);
   SsLayer l = ss_packet_begin_layer (pkt, SS_PROTO_PGSQL, r, off, len);
 
   if (c->listed)
-    pkt->protocols[listed_len] = '\0';
+    ss_packet_truncate_protocols (pkt, listed_len);
   c->listed = TRUE;
   return l;
 }
@@ -1218,12 +1218,12 @@ report_message_exception (SsPacket *pkt,
 {
   guint8 frame_status = pkt->status;
   SsProtocolId current = pkt->current;
-  gsize listed_len = strlen (pkt->protocols);
+  gsize listed_len = ss_packet_get_protocols_len (pkt);
 
   pkt->status = (status & SS_READER_MALFORMED) ? SS_READER_MALFORMED : status;
   pkt->current = SS_PROTO_PGSQL;
   ss_ws_finish_frame (pkt);
-  pkt->protocols[listed_len] = '\0';
+  ss_packet_truncate_protocols (pkt, listed_len);
   pkt->status = frame_status;
   pkt->current = current;
 }

@@ -83,8 +83,7 @@ ss_ws_finish_frame (SsPacket *pkt)
       ss_item_set_text (pkt, it, _("[Malformed Packet: %s]"), where->short_name);
       ss_packet_add_expert (pkt, it, SS_PROTO_WS, WS_E_MALFORMED, NULL);
       ss_packet_append_info (pkt, "%s", _("[Malformed Packet]"));
-      if (strlen (pkt->protocols) + 16 < sizeof pkt->protocols)
-        g_strlcat (pkt->protocols, ":_ws.malformed", sizeof pkt->protocols);
+      ss_packet_add_protocols_entry (pkt, "_ws.malformed");
     }
   else
     {
