@@ -17,7 +17,9 @@ struct _SsEngine
   gboolean          full;
   gboolean          want_columns;
   gboolean          want_follow_data;
-  gboolean          upper_wanted;   /* a wanted field needs the application protocols */
+  guint64           apps_wanted;    /* bits by SsProtocolId: application protocols a wanted
+                                     * field needs (all bits: every one) */
+  guint64           apps_run;       /* apps_to_run (apps_wanted) */
   gboolean          single_pass;
   gboolean          first_pass_done;
   SsFieldId         frame_protocols;
@@ -62,7 +64,8 @@ ss_engine_new_reader (SsEngine *engine)
   reader->owner = engine;
   reader->arena = ss_arena_new (64 * 1024);
   reader->want = g_memdup2 (engine->want, want_size);
-  reader->upper_wanted = engine->upper_wanted;
+  reader->apps_wanted = engine->apps_wanted;
+  reader->apps_run = engine->apps_run;
   reader->frame_protocols = engine->frame_protocols;
   reader->tcp_analyze = engine->tcp_analyze;
   reader->tcp_analyze_data = engine->tcp_analyze_data;
@@ -73,7 +76,7 @@ gboolean
 ss_engine_can_read_concurrently (const SsEngine *engine)
 {
   return !engine->full && !engine->want_columns && !engine->want_follow_data
-         && !engine->upper_wanted;
+         && engine->apps_wanted == 0;
 }
 
 void
@@ -103,22 +106,77 @@ ss_engine_set_full_tree (SsEngine *engine,
   engine->full = full;
 }
 
-/* Whether @id is added by an application protocol or depends on one: frame.protocols, the
- * expert and malformed items (any layer may add them), a transport's reassembly fields. */
-static gboolean
-needs_upper_layers (const SsEngine *engine,
-                    SsFieldId       id)
+#define ALL_APPS G_MAXUINT64
+#define APP(id) (G_GUINT64_CONSTANT (1) << (id))
+
+G_STATIC_ASSERT (SS_PROTO_COUNT <= 64);
+
+/* The application protocols @id needs: its own when an application protocol adds it; every one
+ * for frame.protocols, the expert and malformed items (any layer may add them), data (what no
+ * other protocol took) and a transport's reassembly fields. */
+static guint64
+apps_needed (const SsEngine *engine,
+             SsFieldId       id)
 {
   const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
   guint index;
 
-  if (!proto || proto->application || proto->id == SS_PROTO_WS || proto->id == SS_PROTO_EXPERT
-      || id == engine->frame_protocols)
-    return TRUE;
+  if (!proto || proto->id == SS_PROTO_WS || proto->id == SS_PROTO_EXPERT
+      || proto->id == SS_PROTO_DATA || id == engine->frame_protocols)
+    return ALL_APPS;
+  if (proto->application)
+    return APP (proto->id);
   /* 0 is the protocol's own node, then its fields, then its expert items' fields. */
   index = id - ss_registry_get_protocol_field (engine->reg, proto->id);
-  return proto->upper_fields_from && index >= 1 + proto->upper_fields_from
-         && index < 1 + proto->n_fields;
+  if (proto->upper_fields_from && index >= 1 + proto->upper_fields_from
+      && index < 1 + proto->n_fields)
+    return ALL_APPS;
+  return 0;
+}
+
+/* The application protocols whose fields a protocol may add, itself or through those it hands
+ * data to: mDNS and LLMNR add DNS's fields; X.509's parts nest. HTTP (a CONNECT tunnel goes to
+ * the port's protocol, bodies to text lines, JSON or data), TLS (its heuristic tries the ports'
+ * protocols), PostgreSQL (TLS after an SSLRequest) and data (the transports' heuristics) may
+ * reach any of them. */
+static guint64
+app_reach (SsProtocolId id)
+{
+  const guint64 x509 = APP (SS_PROTO_X509AF) | APP (SS_PROTO_X509CE) | APP (SS_PROTO_X509SAT)
+                       | APP (SS_PROTO_X509IF);
+
+  switch (id)
+    {
+    case SS_PROTO_MDNS:
+    case SS_PROTO_LLMNR:
+      return APP (id) | APP (SS_PROTO_DNS);
+    case SS_PROTO_X509AF:
+    case SS_PROTO_X509CE:
+    case SS_PROTO_X509SAT:
+    case SS_PROTO_X509IF:
+      return x509;
+    case SS_PROTO_HTTP:
+    case SS_PROTO_TLS:
+    case SS_PROTO_PGSQL:
+    case SS_PROTO_DATA:
+      return ALL_APPS;
+    default:
+      return APP (id);
+    }
+}
+
+/* The application protocols that run when @wanted are needed: those that reach one of them. */
+static guint64
+apps_to_run (guint64 wanted)
+{
+  guint64 run = 0;
+
+  if (wanted == ALL_APPS)
+    return ALL_APPS;
+  for (guint id = 0; wanted && id < SS_PROTO_COUNT; id++)
+    if (app_reach ((SsProtocolId) id) & wanted)
+      run |= APP (id);
+  return run;
 }
 
 void
@@ -127,15 +185,16 @@ ss_engine_want_field (SsEngine  *engine,
 {
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
-  if (!engine->upper_wanted && needs_upper_layers (engine, id))
-    engine->upper_wanted = TRUE;
+  engine->apps_wanted |= apps_needed (engine, id);
+  engine->apps_run = apps_to_run (engine->apps_wanted);
 }
 
 void
 ss_engine_clear_wanted_fields (SsEngine *engine)
 {
   memset (engine->want, 0, ss_registry_get_n_fields (engine->reg) / 8 + 1);
-  engine->upper_wanted = FALSE;
+  engine->apps_wanted = 0;
+  engine->apps_run = 0;
 }
 
 void
@@ -268,11 +327,15 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->want = engine->want;
   pkt->want_columns = engine->want_columns;
   pkt->want_follow_data = engine->want_follow_data;
-  /* The application protocols are left out when nothing kept comes from them and no later
-   * dissection needs the state they keep (reassembly, request/response links): on a frame
+  /* An application protocol is left out when nothing kept comes from it and no later
+   * dissection needs the state it keeps (reassembly, request/response links): on a frame
    * dissected before, whose state that pass kept, or in a single pass. */
-  pkt->skip_application = !engine->full && !engine->want_columns && !engine->want_follow_data
-                          && !engine->upper_wanted && (pkt->visited || engine->single_pass);
+  if (!engine->full && !engine->want_columns && !engine->want_follow_data
+      && (pkt->visited || engine->single_pass))
+    pkt->apps_run = engine->apps_run;
+  else
+    pkt->apps_run = ALL_APPS;
+  pkt->skip_application = pkt->apps_run == 0;
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;

@@ -8,6 +8,7 @@
 
 #include "ss-dissectors.h"
 #include "ss-format.h"
+#include "ss-printf.h"
 #include "ss-packet.h"
 
 /* Deeper than any real stack of headers; a crafted packet cannot recurse without bound. */
@@ -150,7 +151,7 @@ ss_packet_call (SsPacket         *pkt,
     }
   if (!next)
     next = &ss_proto_data;
-  if (pkt->skip_application && next->application)
+  if (next->application && !((pkt->apps_run >> next->id) & 1))
     return r->reported - off;
   ss_reader_sub (r, off, -1, &sub);
   pkt->depth++;
@@ -546,9 +547,15 @@ ss_packet_info_vappend (SsPacket   *pkt,
   int n;
   guint room = sizeof pkt->col_info - pkt->col_info_len;
 
+  va_list copy;
+
   if (room <= 1)
     return;
-  n = g_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
+  va_copy (copy, args);
+  n = ss_format_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, copy);
+  va_end (copy);
+  if (n < 0)
+    n = g_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
   if (n > 0)
     pkt->col_info_len += MIN ((guint) n, room - 1);
 }
@@ -599,22 +606,20 @@ ss_packet_append_info_sep (SsPacket   *pkt,
   va_end (args);
 }
 
+/* What does not fit: cut where g_vsnprintf would cut, so every way of appending gives the same
+ * column. */
 void
-ss_packet_append_info_str (SsPacket   *pkt,
-                           const char *text)
+ss_packet_append_info_cut (SsPacket   *pkt,
+                           const char *text,
+                           gsize       len)
 {
-  gsize room, n;
+  gsize room = sizeof pkt->col_info - pkt->col_info_len;
 
-  if (!pkt->want_columns)
-    return;
-  /* Cut where g_vsnprintf would cut, so every way of appending gives the same column. */
-  room = sizeof pkt->col_info - pkt->col_info_len;
   if (room <= 1)
     return;
-  n = strlen (text);
-  n = MIN (n, room - 1);
-  memcpy (pkt->col_info + pkt->col_info_len, text, n);
-  pkt->col_info_len += n;
+  len = MIN (len, room - 1);
+  memcpy (pkt->col_info + pkt->col_info_len, text, len);
+  pkt->col_info_len += (guint) len;
   pkt->col_info[pkt->col_info_len] = '\0';
 }
 
@@ -629,6 +634,12 @@ ss_packet_append_info_uint (SsPacket   *pkt,
     return;
   if (prefix[0])
     ss_packet_append_info_str (pkt, prefix);
+  /* Room for the longest number and its NUL: written in place. */
+  if (pkt->col_info_len + 21 <= sizeof pkt->col_info)
+    {
+      pkt->col_info_len += ss_format_uint_dec (value, pkt->col_info + pkt->col_info_len);
+      return;
+    }
   ss_format_uint_dec (value, digits);
   ss_packet_append_info_str (pkt, digits);
 }

@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 #include "ss-arena.h"
@@ -203,7 +205,9 @@ struct _SsPacket
   gboolean          full;          /* keep every item and build the tree */
   const guint8     *want;          /* bitmap over field ids when !full, may be NULL */
   gboolean          want_columns;
-  gboolean          skip_application; /* leave out the application protocols (ss-engine.c) */
+  gboolean          skip_application; /* leave out every application protocol (ss-engine.c) */
+  guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;
+                                    * the others are left out (all bits when none may be) */
 
   SsItem            root;
   SsItem           *added_head;
@@ -520,9 +524,30 @@ void     ss_packet_append_info_sep (SsPacket     *pkt,
                                   const char     *format,
                                   ...) G_GNUC_PRINTF (3, 4);
 /* The same without a format, for the parts every frame of a common protocol writes ("Seq=",
- * port numbers): a printf per part costs more than dissecting the header. */
-void     ss_packet_append_info_str (SsPacket     *pkt,
-                                  const char     *text);
+ * port numbers): a printf per part costs more than dissecting the header. Inline, so that a
+ * literal's length is known when compiling. */
+void     ss_packet_append_info_cut (SsPacket     *pkt,
+                                  const char     *text,
+                                  gsize           len);
+
+static inline void
+ss_packet_append_info_str (SsPacket   *pkt,
+                           const char *text)
+{
+  gsize n;
+
+  if (!pkt->want_columns)
+    return;
+  n = strlen (text);
+  if (G_LIKELY (pkt->col_info_len + n < sizeof pkt->col_info))
+    {
+      memcpy (pkt->col_info + pkt->col_info_len, text, n + 1);
+      pkt->col_info_len += (guint) n;
+    }
+  else
+    ss_packet_append_info_cut (pkt, text, n);
+}
+
 /* Appends @prefix (may be "") and @value in decimal. */
 void     ss_packet_append_info_uint (SsPacket    *pkt,
                                   const char     *prefix,

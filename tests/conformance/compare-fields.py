@@ -192,8 +192,29 @@ class Runner:
                         'frames': res.stdout.count(b'\n'), 'tshark': self.version})
         return res.returncode, res.stdout, err
 
+    def ours_each_field(self, path):
+        """--each-field: one run of stratoshark per field (after frame.number), the columns put
+        together; the first run that fails or hangs is the result."""
+        columns = []
+        for f in self.fields:
+            asked = [f] if f == 'frame.number' else ['frame.number', f]
+            res = hc.run_watched(fields_cmd(self.args.stratoshark, path, asked, self.args.arg),
+                                 self.args.timeout, env=self.env)
+            if res.returncode != 0 or res.timed_out or res.signal is not None:
+                return res
+            lines = res.stdout.split(b'\n')
+            if lines and lines[-1] == b'':
+                lines.pop()
+            columns.append([line.split(b'\t')[-1] for line in lines])
+        n = max(len(c) for c in columns) if columns else 0
+        res.stdout = b''.join(b'\t'.join(c[i] if i < len(c) else b'' for c in columns) + b'\n'
+                              for i in range(n))
+        return res
+
     def ours_output(self, path):
         """Run stratoshark; fields it refuses are dropped and come back as empty columns."""
+        if self.args.each_field:
+            return self.ours_each_field(path)
         while True:
             with self.lock:
                 unsupported = set(self.unsupported)
@@ -307,6 +328,10 @@ def main():
                     help='disagreements printed on stdout (all go to --report)')
     ap.add_argument('--arg', action='append', default=[],
                     help='extra argument for both programs, e.g. --arg=-Y --arg=tcp (repeatable)')
+    ap.add_argument('--each-field', action='store_true',
+                    help='run stratoshark once per field (with frame.number): a field must have '
+                         'the same values when asked alone, whatever the dissection leaves out '
+                         'for the fields not asked')
     ap.add_argument('--asan', action='store_true',
                     help='run stratoshark with sanitizer options (reports fail the run)')
     ap.add_argument('paths', nargs='+', help='capture files and/or directories')

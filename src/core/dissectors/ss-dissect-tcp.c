@@ -1225,6 +1225,9 @@ dissect_tcp (SsPacket *pkt,
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
     next = ss_dissectors_for_tcp_port (MAX (sport, dport));
+  /* Nor when the protocol of the port is left out. */
+  if (next && next->application && !((pkt->apps_run >> next->id) & 1))
+    return;
   if (info.have_stream)
     {
       pkt->tcp_stream = info.stream;
