@@ -75,8 +75,7 @@ typedef struct
   gint64    first_rtt_ns;  /* -1 until the handshake completed */
   gint64    first_ts_ns;   /* the stream's first frame (-1: none yet) */
   gint64    prev_ts_ns;    /* its latest frame so far */
-  gint      fin_dir;       /* direction of the first FIN, -1 before it */
-  gboolean  fin_passive;   /* the other side's FIN was seen */
+  gboolean  closing[2];    /* by direction: that side's FIN came before the other's */
 } TcpStream;
 
 /* The key is the unordered pair of endpoints. */
@@ -121,15 +120,29 @@ struct _SsTcpConv
   gpointer    alloc_data;
 };
 
+/* Eight bytes at a time (the key is 38 bytes, zeroed before it is filled): looked up for every
+ * segment. */
 static guint
 key_hash (gconstpointer p)
 {
-  const TcpKey *k = p;
-  guint h = k->pa * 31u + k->pb;
+  const guint8 *b = p;
+  guint64 h = 0;
 
-  for (guint i = 0; i < 17; i++)
-    h = h * 33u + (k->a[i] ^ k->b[i]);
-  return h;
+  G_STATIC_ASSERT (sizeof (TcpKey) == 38);
+  for (guint i = 0; i + 8 <= sizeof (TcpKey); i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, b + i, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+    }
+  {
+    guint64 w = 0;
+
+    memcpy (&w, b + 32, sizeof (TcpKey) - 32);
+    h = (h ^ w) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  }
+  return (guint) (h >> 32);
 }
 
 static gboolean
@@ -260,7 +273,6 @@ new_stream (SsTcpConv       *conv,
   st->first_rtt_ns = -1;
   st->first_ts_ns = -1;
   st->prev_ts_ns = -1;
-  st->fin_dir = -1;
   g_ptr_array_add (conv->all, st);
   g_hash_table_replace (conv->streams, g_memdup2 (key, sizeof *key), st);
   return st;
@@ -636,7 +648,9 @@ first_pass (SsTcpConv *conv,
   st->prev_ts_ns = pkt->ts_ns;
   info->relative = TRUE;
   info->rel_seq = info->seq - fwd->base_seq;
-  info->rel_ack = rev->base_set ? info->ack - rev->base_seq : info->ack;
+  /* Without the ACK flag tshark shows the field as it is. */
+  info->rel_ack = rev->base_set && (info->flags & TH_ACK) ? info->ack - rev->base_seq
+                                                          : info->ack;
   info->nxtseq = info->rel_seq + info->seglen + ((info->flags & TH_SYN) ? 1 : 0)
                  + ((info->flags & TH_FIN) ? 1 : 0);
 
@@ -664,18 +678,17 @@ first_pass (SsTcpConv *conv,
       info->win_size = info->window;
     }
 
-  /* Who starts closing the connection, and who follows. */
+  /* Who starts closing the connection, and who follows: as tshark 4.0, every FIN of the side
+   * that sent the first one (its retransmissions too) initiates, every FIN of the other side
+   * undergoes. */
   if (info->flags & TH_FIN)
     {
-      if (st->fin_dir < 0)
+      if (st->closing[!dir])
+        info->fin_kind = 2;
+      else
         {
-          st->fin_dir = dir;
+          st->closing[dir] = TRUE;
           info->fin_kind = 1;
-        }
-      else if ((guint) st->fin_dir != dir && !st->fin_passive)
-        {
-          st->fin_passive = TRUE;
-          info->fin_kind = 2;
         }
     }
 

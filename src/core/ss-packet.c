@@ -103,9 +103,12 @@ ss_packet_begin_layer (SsPacket     *pkt,
 {
   const SsProtocol *p = ss_dissectors_get (proto);
   SsLayer l = { pkt, r, proto, pkt->bases[proto], NULL };
+  SsItem *parent;
   guint32 n;
 
   pkt->current = proto;
+  parent = pkt->layer_parent;
+  pkt->layer_parent = NULL;
   if (proto != SS_PROTO_FRAME)
     ss_packet_add_protocols_entry (pkt, p->abbrev);
   /* Undissected bytes leave the Protocol column to the layer that carried them. */
@@ -115,7 +118,7 @@ ss_packet_begin_layer (SsPacket     *pkt,
   if (ss_packet_wants_id (pkt, l.base))
     {
       n = len < 0 ? ss_reader_remaining (r, off) : MIN ((guint32) len, ss_reader_remaining (r, off));
-      l.top = ss_packet_new_item (pkt, NULL, l.base, r, off, n);
+      l.top = ss_packet_new_item (pkt, parent, l.base, r, off, n);
       l.top->text = p->name;
       /* What "contains" and "matches" search, as in Wireshark: every byte the protocol was
        * handed, from the first ("eth contains" finds the payload's bytes too); the node's range

@@ -142,7 +142,7 @@ typedef struct
   gint64           time_delta_ns;
   guint32          bytes_in_flight;
   guint32          push_bytes_sent;
-  guint8           fin_kind;   /* 1: the FIN that starts closing, 2: the peer's first FIN */
+  guint8           fin_kind;   /* 1: a FIN of the side that starts closing, 2: of the other */
 } SsTcpInfo;
 
 /* The TCP analysis flags, as Wireshark's TCP_A_* (packet-tcp.h). */
@@ -212,6 +212,8 @@ struct _SsPacket
   SsItem            root;
   SsItem           *added_head;
   SsItem           *added_tail;
+  SsItem           *layer_parent;  /* when set, the next layer's node goes under it, not at the
+                                    * top (data a protocol hands on inside its own tree) */
   guint8            status;        /* SsReaderStatus marks of all readers */
   SsProtocolId      current;       /* innermost protocol being dissected */
   guint             depth;         /* layers opened, a guard against runaway nesting */

@@ -157,16 +157,25 @@ ss_phs_packet (SsPhs          *phs,
       prev = name;
       names[n++] = name;
     }
-  /* Without a visible tree tshark leaves the reassembly item after the protocol it fed (it
-   * moves it behind TCP only for display). */
+  /* Without a visible tree tshark leaves the reassembly item where it is made, once the
+   * reassembled message has been dissected: after its protocol and whatever that protocol
+   * handed data to, before the next message of the segment (it moves the item behind TCP only
+   * for display). */
   for (guint i = 0; i + 1 < n; i++)
     if (strcmp (names[i], "tcp.segments") == 0)
       {
-        const char *t = names[i + 1];
+        const char *segs = names[i];
+        const char *msg = names[i + 1];
+        guint j = i + 1;
 
-        names[i + 1] = names[i];
-        names[i] = t;
-        i++;
+        do
+          {
+            names[j - 1] = names[j];
+            j++;
+          }
+        while (j < n && strcmp (names[j], msg) != 0);
+        names[j - 1] = segs;
+        i = j - 1;
       }
 
   for (guint i = 0; i < n; i++)

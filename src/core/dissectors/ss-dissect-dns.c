@@ -2565,7 +2565,12 @@ dissect_message (SsPacket     *pkt,
         return;
       ss_item_set_flags (ss_layer_add_int (&l, ext, DNS_F_EXTRANEOUS_LENGTH, 0, 0, extra),
                          SS_ITEM_GENERATED);
-      ss_item_set_flags (ss_layer_add_expert_item (&l, ext, DNS_E_EXTRANEOUS), SS_ITEM_HIDDEN);
+      /* As Wireshark: the expert item hangs under a hidden text item, out of the printed
+       * tree but counted by the expert statistics and found by filters. */
+      ext = ss_layer_add_text (&l, ext, off, MIN ((guint) extra, ss_reader_remaining (r, off)),
+                               "%s", _(dns_experts[DNS_E_EXTRANEOUS].summary));
+      ss_item_set_flags (ext, SS_ITEM_HIDDEN);
+      ss_packet_add_expert (pkt, ext, SS_PROTO_DNS, DNS_E_EXTRANEOUS, NULL);
     }
 }
 

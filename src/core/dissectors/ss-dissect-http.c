@@ -1808,7 +1808,12 @@ dissect_body (HttpCtx     *c,
                            media_type, next->reported, next->reported == 1 ? "" : "s");
     }
   else
-    ss_packet_call (pkt, NULL, next, 0);
+    {
+      /* Without a media type tshark hands the body to data inside the HTTP tree. */
+      pkt->layer_parent = l->top;
+      ss_packet_call (pkt, NULL, next, 0);
+      pkt->layer_parent = NULL;
+    }
 
 done:
   pkt->cur_source = saved_source;

@@ -63,6 +63,8 @@ enum
   TCP_F_OPT_SACK_LE,
   TCP_F_OPT_SACK_RE,
   TCP_F_OPT_SACK_COUNT,
+  TCP_F_OPT_SACK_DSACK_LE,
+  TCP_F_OPT_SACK_DSACK_RE,
   TCP_F_OPT_TSVAL,
   TCP_F_OPT_TSECR,
   TCP_F_OPT_UNKNOWN_PAYLOAD,
@@ -166,6 +168,10 @@ static const SsFieldDef tcp_fields[] = {
                           SS_BASE_DEC },
   [TCP_F_OPT_SACK_COUNT] = { "tcp.options.sack.count", N_("TCP SACK Count"), SS_FT_UINT8,
                              SS_BASE_DEC },
+  [TCP_F_OPT_SACK_DSACK_LE] = { "tcp.options.sack.dsack_le", N_("TCP D-SACK Left Edge"),
+                                SS_FT_UINT32, SS_BASE_DEC },
+  [TCP_F_OPT_SACK_DSACK_RE] = { "tcp.options.sack.dsack_re", N_("TCP D-SACK Right Edge"),
+                                SS_FT_UINT32, SS_BASE_DEC },
   [TCP_F_OPT_TSVAL] = { "tcp.options.timestamp.tsval", N_("Timestamp value"), SS_FT_UINT32,
                         SS_BASE_DEC },
   [TCP_F_OPT_TSECR] = { "tcp.options.timestamp.tsecr", N_("Timestamp echo reply"), SS_FT_UINT32,
@@ -229,6 +235,8 @@ enum
   TCP_E_ZERO_WINDOW_PROBE,
   TCP_E_ZERO_WINDOW,
   TCP_E_ZERO_WINDOW_PROBE_ACK,
+  TCP_E_DSACK,
+  TCP_E_ACK_NONZERO,
   TCP_E_COUNT
 };
 
@@ -286,6 +294,11 @@ static const SsExpertDef tcp_experts[] = {
   [TCP_E_ZERO_WINDOW_PROBE_ACK] = { "tcp.analysis.zero_window_probe_ack",
                                     SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_NOTE,
                                     N_("ACK to a TCP Zero Window Probe") },
+  [TCP_E_DSACK] = { "tcp.options.sack.dsack", SS_EXPERT_GROUP_SEQUENCE, SS_EXPERT_WARN,
+                    N_("D-SACK Sequence") },
+  [TCP_E_ACK_NONZERO] = { "tcp.ack.nonzero", SS_EXPERT_GROUP_PROTOCOL, SS_EXPERT_NOTE,
+                          N_("The acknowledgment number field is nonzero while the ACK flag is "
+                             "not set") },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_experts) == TCP_E_COUNT);
 
@@ -344,6 +357,7 @@ typedef struct
   char     info[TCP_OPTIONS_INFO_MAX]; /* Info column text of the options */
   guint    info_len;
   guint32  sack_base;    /* SACK edges are shown relative to the peer's first sequence number */
+  guint32  ack;          /* the acknowledgment number, relative as the edges are */
 } TcpOptionState;
 
 /* Appends @text and, unless @with_value is FALSE, @value in decimal (no printf: this runs for
@@ -449,8 +463,10 @@ dissect_options (SsLayer        *l,
         case 5:
           {
             guint n = (olen - 2) / 8;
+            guint32 edge_le[2] = { 0 }, edge_re[2] = { 0 };
 
             opt = ss_layer_add_item (l, parent, TCP_F_OPT_SACK, off, olen, SS_ENC_BE);
+            ss_item_set_text (pkt, opt, "TCP Option - SACK");
             ss_layer_add_item (l, opt, TCP_F_OPTION_KIND, off, 1, SS_ENC_BE);
             ss_layer_add_item (l, opt, TCP_F_OPTION_LEN, off + 1, 1, SS_ENC_BE);
             for (guint i = 0; i < n; i++)
@@ -460,13 +476,43 @@ dissect_options (SsLayer        *l,
 
                 if (ss_reader_failed (r))
                   break;
-                ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_LE, off + 2 + 8 * i, 4, le);
-                ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_RE, off + 6 + 8 * i, 4, re);
+                ss_item_set_text (pkt, ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_LE,
+                                                          off + 2 + 8 * i, 4, le),
+                                  "left edge = %u (relative)", le);
+                ss_item_set_text (pkt, ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_RE,
+                                                          off + 6 + 8 * i, 4, re),
+                                  "right edge = %u (relative)", re);
+                ss_item_append_text (pkt, opt, " %u-%u", le, re);
                 info_add (st, " SLE=", TRUE, le);
                 info_add (st, " SRE=", TRUE, re);
+                if (i < 2)
+                  {
+                    edge_le[i] = le;
+                    edge_re[i] = re;
+                  }
               }
             ss_item_set_flags (ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_COUNT, off, 0, n),
                                SS_ITEM_GENERATED);
+            /* RFC 2883 §4, as tshark 4.0 tells a D-SACK: the first block is at or below the
+             * acknowledgment number, or inside the second block. */
+            if (n > 0 && !ss_reader_failed (r)
+                && ((gint32) (edge_re[0] - st->ack) <= 0
+                    || (n > 1 && (gint32) (edge_le[1] - edge_re[0]) < 0
+                        && (gint32) (edge_re[1] - edge_re[0]) >= 0)))
+              {
+                SsItem *it;
+
+                it = ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_DSACK_LE, off + 2, 4, edge_le[0]);
+                ss_item_set_flags (it, SS_ITEM_GENERATED);
+                ss_item_set_text (pkt, it, "D-SACK Left Edge = %u (relative)", edge_le[0]);
+                it = ss_layer_add_uint (l, opt, TCP_F_OPT_SACK_DSACK_RE, off + 6, 4, edge_re[0]);
+                ss_item_set_flags (it, SS_ITEM_GENERATED);
+                ss_item_set_text (pkt, it, "D-SACK Right Edge = %u (relative)", edge_re[0]);
+                /* A text item carries the expert item, which holds the field. */
+                it = ss_layer_add_text (l, opt, off + 2, 8, "%s",
+                                        _(tcp_experts[TCP_E_DSACK].summary));
+                ss_packet_add_expert (pkt, it ? it : opt, SS_PROTO_TCP, TCP_E_DSACK, NULL);
+              }
           }
           break;
         case 8:
@@ -603,9 +649,9 @@ add_analysis (SsLayer         *l,
       guint e = (info->aflags & SS_TCP_A_FAST_RETRANSMISSION) ? TCP_E_FAST_RETRANSMISSION
                                                               : TCP_E_SPURIOUS_RETRANSMISSION;
 
-      it = ss_layer_add_expert_item (l, flags, TCP_E_RETRANSMISSION);
-      ss_item_set_text (pkt, it, "%s", "This frame is a (suspected) retransmission");
-      ss_packet_add_expert (pkt, it, SS_PROTO_TCP, e, NULL);
+      /* As tshark 4.0: the kind's expert item, then the retransmission's. */
+      ss_packet_add_expert (pkt, flags, SS_PROTO_TCP, e, NULL);
+      ss_packet_add_expert (pkt, flags, SS_PROTO_TCP, TCP_E_RETRANSMISSION, NULL);
     }
   if (info->aflags & SS_TCP_A_DUPLICATE_ACK)
     {
@@ -1110,9 +1156,13 @@ dissect_tcp (SsPacket *pkt,
   it = ss_layer_add_uint (&l, NULL, TCP_F_ACK, 8, 4, info.rel_ack);
   if (info.relative && (flags & 0x010))
     ss_item_append_text (pkt, it, "    (relative ack number)");
+  else if (!(flags & 0x010) && info.ack != 0)
+    ss_packet_add_expert (pkt, it, SS_PROTO_TCP, TCP_E_ACK_NONZERO, NULL);
   ss_layer_add_item (&l, NULL, TCP_F_ACK_RAW, 8, 4, SS_ENC_BE);
   it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
-  ss_item_set_text (pkt, it, "Header Length: %u bytes (%u)", hlen, hlen / 4);
+  ss_item_set_text (pkt, it, "%c%c%c%c .... = Header Length: %u bytes (%u)",
+                    '0' + ((hlen / 4) >> 3 & 1), '0' + ((hlen / 4) >> 2 & 1),
+                    '0' + ((hlen / 4) >> 1 & 1), '0' + ((hlen / 4) & 1), hlen, hlen / 4);
 
   fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
   if (text)
@@ -1160,6 +1210,7 @@ dissect_tcp (SsPacket *pkt,
   opts.want_info = pkt->want_columns;
   /* The edges acknowledge the peer's bytes: relative to the base of the other direction. */
   opts.sack_base = info.relative ? info.ack - info.rel_ack : 0;
+  opts.ack = info.ack - opts.sack_base;
   if (hlen > 20)
     {
       if (ss_reader_check (r, 20, hlen - 20))
