@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "ss-cli-parallel.h"
 #include "ss-flow.h"
@@ -118,7 +117,6 @@ typedef struct
   SsFieldsPrinter *printer;
   SsCliStats      *stats;     /* its part of the statistics that can be split, or NULL */
   Part             part[2];   /* by batch number, alternately */
-  gint64           cpu_ns;
   GThread         *thread;
 } Worker;
 
@@ -245,14 +243,7 @@ worker_thread (gpointer data)
         }
       g_mutex_unlock (&pass->lock);
 
-      {
-        struct timespec a, b;
-
-        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &a);
-        run_batch (w, batch);
-        clock_gettime (CLOCK_THREAD_CPUTIME_ID, &b);
-        w->cpu_ns += (b.tv_sec - a.tv_sec) * G_GINT64_CONSTANT (1000000000) + b.tv_nsec - a.tv_nsec;
-      }
+      run_batch (w, batch);
 
       g_mutex_lock (&pass->lock);
       pass->finished[batch & 1]++;
@@ -534,10 +525,6 @@ ss_cli_parallel_run (SsCliParallel *p,
       merge_batch (&pass, batch - 1, out);
     }
 
-  if (g_getenv ("STRATOSHARK_PASS_DEBUG"))
-    for (guint i = 0; i < pass.n; i++)
-      g_printerr ("thread %u: %" G_GUINT64_FORMAT " frames, %.3f s\n", i, pass.load[i],
-                  pass.workers[i].cpu_ns / 1e9);
   g_mutex_lock (&pass.lock);
   pass.quit = TRUE;
   g_cond_broadcast (&pass.cond);
