@@ -149,7 +149,21 @@ static gboolean
 key_equal (gconstpointer pa,
            gconstpointer pb)
 {
-  return memcmp (pa, pb, sizeof (TcpKey)) == 0;
+  const guint8 *x = pa, *y = pb;
+  guint64 u = 0, v = 0;
+
+  /* Word by word, the last six bytes in one word: no library call per lookup. */
+  for (guint i = 0; i + 8 <= sizeof (TcpKey); i += 8)
+    {
+      memcpy (&u, x + i, 8);
+      memcpy (&v, y + i, 8);
+      if (u != v)
+        return FALSE;
+    }
+  u = v = 0;
+  memcpy (&u, x + 32, sizeof (TcpKey) - 32);
+  memcpy (&v, y + 32, sizeof (TcpKey) - 32);
+  return u == v;
 }
 
 static void

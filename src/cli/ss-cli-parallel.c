@@ -196,7 +196,8 @@ run_batch (Worker *w,
   Part *part = &w->part[batch & 1];
 
   /* The packets of the batch before the last one go: it has been printed. */
-  ss_engine_next_batch (w->engine);
+  if (pass->main_stats)
+    ss_engine_next_batch (w->engine);
   g_string_truncate (part->out, 0);
   g_array_set_size (part->done, 0);
   for (guint i = 0; i < part->frames->len; i++)
@@ -269,7 +270,9 @@ worker_init (Pass   *pass,
   ss_engine_set_tcp_analyzer (w->engine, ss_tcp_conv_analyze, w->tcp);
   p->setup (w->engine, p->setup_data);
   ss_engine_set_full_tree (w->engine, FALSE);
-  ss_engine_set_keep_packets (w->engine, TRUE);
+  /* The packets outlive the batch only for the statistics the calling thread feeds; otherwise
+   * one packet is dissected over and over, which stays in the processor's cache. */
+  ss_engine_set_keep_packets (w->engine, pass->main_stats);
   if (p->stats && ss_cli_stats_can_split (p->stats))
     w->stats = ss_cli_stats_new_part (p->stats, pass->first_ts);
   if (p->n_fields > 0)
@@ -385,7 +388,7 @@ merge_batch (Pass    *pass,
       next[t]++;
       p->n_read++;
       if (pass->main_stats)
-        ss_cli_stats_packet (p->stats, d->pkt);
+        ss_cli_stats_packet (p->stats, d->pkt);   /* kept: see worker_init() */
       if (!d->shown)
         continue;
       p->n_shown++;
@@ -446,9 +449,9 @@ ss_cli_parallel_run (SsCliParallel *p,
   if (n_frames > 0)
     pass.first_ts = ss_capfile_get_frame (cap, 0)->ts_ns;
 
+  pass.main_stats = p->stats && !ss_cli_stats_can_split_all (p->stats);
   for (guint i = 0; i < pass.n; i++)
     worker_init (&pass, &pass.workers[i], i);
-  pass.main_stats = p->stats && !ss_cli_stats_all_split (p->stats);
   for (guint i = 0; i < pass.n; i++)
     pass.workers[i].thread = g_thread_new ("ss-pass", worker_thread, &pass.workers[i]);
 

@@ -105,10 +105,10 @@ ss_cli_stats_merge_part (SsCliStats *s,
 }
 
 gboolean
-ss_cli_stats_all_split (const SsCliStats *s)
+ss_cli_stats_can_split_all (const SsCliStats *s)
 {
   for (guint i = 0; i < s->stats->len; i++)
-    if (!(s->split && s->split[i]))
+    if (!ss_stat_can_split (g_ptr_array_index (s->stats, i)))
       return FALSE;
   return TRUE;
 }

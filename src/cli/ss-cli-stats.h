@@ -42,8 +42,9 @@ SsCliStats *ss_cli_stats_new_part   (SsCliStats       *stats,
 /* Adds a part's results to @stats, once it has seen its last packet. */
 void        ss_cli_stats_merge_part (SsCliStats       *stats,
                                      SsCliStats       *part);
-/* Whether every statistic is split, so @stats itself needs no packet. */
-gboolean    ss_cli_stats_all_split  (const SsCliStats *stats);
+/* Whether every statistic can be split, so that once parts are made @stats itself needs no
+ * packet. */
+gboolean    ss_cli_stats_can_split_all (const SsCliStats *stats);
 /* FALSE when every statistic reads only frame times and lengths (`-z io,stat,1`): the pass may
  * then skip dissection and hand ss_cli_stats_packet() the packets ss_stats_frame_packet()
  * makes, which is several times faster. */

@@ -135,10 +135,10 @@ apps_needed (const SsEngine *engine,
 }
 
 /* The application protocols whose fields a protocol may add, itself or through those it hands
- * data to: mDNS and LLMNR add DNS's fields; X.509's parts nest. HTTP (a CONNECT tunnel goes to
- * the port's protocol, bodies to text lines, JSON or data), TLS (its heuristic tries the ports'
- * protocols), PostgreSQL (TLS after an SSLRequest) and data (the transports' heuristics) may
- * reach any of them. */
+ * data to: mDNS and LLMNR add DNS's fields; TLS carries certificates (X.509's parts nest) and
+ * data; PostgreSQL hands over to TLS after an SSLRequest. HTTP (a CONNECT tunnel goes to the
+ * port's protocol) and data (which stands for the transports' heuristics, TLS's too) may reach
+ * any of them. */
 static guint64
 app_reach (SsProtocolId id)
 {
@@ -155,9 +155,11 @@ app_reach (SsProtocolId id)
     case SS_PROTO_X509SAT:
     case SS_PROTO_X509IF:
       return x509;
-    case SS_PROTO_HTTP:
     case SS_PROTO_TLS:
+      return APP (SS_PROTO_TLS) | x509 | APP (SS_PROTO_DATA);
     case SS_PROTO_PGSQL:
+      return APP (SS_PROTO_PGSQL) | APP (SS_PROTO_TLS) | x509 | APP (SS_PROTO_DATA);
+    case SS_PROTO_HTTP:
     case SS_PROTO_DATA:
       return ALL_APPS;
     default:

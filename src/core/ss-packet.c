@@ -83,15 +83,23 @@ void
 ss_packet_add_protocols_entry (SsPacket   *pkt,
                                const char *abbrev)
 {
-  gsize have = pkt->protocols_len;
-  gsize len = strlen (abbrev);
+  char *d = pkt->protocols + pkt->protocols_len;
+  char *end = pkt->protocols + sizeof pkt->protocols - 1;
+  const char *s = abbrev;
 
-  if (have + len + 2 >= sizeof pkt->protocols)
-    return;
-  if (have)
-    pkt->protocols[have++] = ':';
-  memcpy (pkt->protocols + have, abbrev, len + 1);
-  pkt->protocols_len = (guint16) (have + len);
+  /* One pass over a few bytes, called for every layer of every frame: no library calls. An
+   * entry that does not fit whole is left out. */
+  if (pkt->protocols_len)
+    *d++ = ':';
+  while (*s && d < end)
+    *d++ = *s++;
+  if (*s)
+    {
+      pkt->protocols[pkt->protocols_len] = '\0';
+      return;
+    }
+  *d = '\0';
+  pkt->protocols_len = (guint16) (d - pkt->protocols);
 }
 
 SsLayer

@@ -1033,7 +1033,7 @@ dissect_tcp (SsPacket *pkt,
 {
   SsLayer l = ss_packet_begin_layer (pkt, SS_PROTO_TCP, r, 0, 20);
   SsTcpInfo info = { 0 };
-  TcpOptionState opts = { -1, FALSE, "", 0, 0 };
+  TcpOptionState opts;
   guint16 sport, dport, flags, window;
   guint32 seq, ack, seglen;
   guint hlen;
@@ -1207,6 +1207,10 @@ dissect_tcp (SsPacket *pkt,
                      SS_ITEM_GENERATED);
   ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
 
+  /* Not zeroed whole: its text buffer is written as far as it is used. */
+  opts.wscale = -1;
+  opts.info[0] = '\0';
+  opts.info_len = 0;
   opts.want_info = pkt->want_columns;
   /* The edges acknowledge the peer's bytes: relative to the base of the other direction. */
   opts.sack_base = info.relative ? info.ack - info.rel_ack : 0;

@@ -3628,8 +3628,10 @@ dissect_tcp_heuristic (SsPacket *pkt,
     ss_proto_data.dissect (pkt, r);
 }
 
+/* Its id is data's: like the transports' heuristics it may hand the payload to any protocol
+ * (the other port's), so a pass runs it whenever it runs any application protocol. */
 const SsProtocol ss_proto_tls_heuristic = {
-  .id = SS_PROTO_TLS,
+  .id = SS_PROTO_DATA,
   .application = TRUE,
   .abbrev = "tls",
   .short_name = "TLS",
