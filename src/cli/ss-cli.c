@@ -357,6 +357,7 @@ ss_cli_run (int    argc,
   gboolean more = TRUE;
   gboolean ran_threaded = FALSE;
   gboolean lazy_columns, fix_delta_displayed, frames_only;
+  guint n_threads;
   SsPacket frame_pkt;
   guint n_read = 0, n_shown = 0;
   SsFieldId delta_displayed;
@@ -611,9 +612,10 @@ ss_cli_run (int    argc,
 
   /* One pass in frame order that prints a line per packet shown, or nothing: on a big file it
    * runs on several threads (ss-cli-parallel.h), with the same output. */
+  n_threads = ss_cli_parallel_threads (cap);
   if (!o.two_pass && !rfilter && o.count <= 0 && !writer && !frames_only && !fix_delta_displayed
       && (o.quiet || (!o.verbose && !o.hex && (format == OUT_TEXT || format == OUT_FIELDS)))
-      && ss_cli_parallel_threads (cap) > 1)
+      && n_threads > 1)
     {
       ParallelWants pw = { dfilter, stats, ids, format == OUT_FIELDS ? n_fields : 0,
                            format == OUT_TEXT && !o.quiet };
@@ -621,7 +623,7 @@ ss_cli_run (int    argc,
 
       par.reg = reg;
       par.cap = cap;
-      par.n_threads = ss_cli_parallel_threads (cap);
+      par.n_threads = n_threads;
       par.setup = parallel_setup;
       par.setup_data = &pw;
       par.dfilter = dfilter;
