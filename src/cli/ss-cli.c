@@ -356,7 +356,7 @@ ss_cli_run (int    argc,
   gint64 first_ts = 0;
   gboolean more = TRUE;
   gboolean ran_threaded = FALSE;
-  gboolean lazy_columns, fix_delta_displayed, frames_only;
+  gboolean fix_delta_displayed, frames_only;
   guint n_threads;
   SsPacket frame_pkt;
   guint n_read = 0, n_shown = 0;
@@ -501,15 +501,12 @@ ss_cli_run (int    argc,
   engine = ss_engine_new (reg, cap);
   tcp = ss_tcp_conv_new ();
   /* One pass in frame order: nothing is dissected twice. With -2 every frame is dissected
-   * again in the second pass, with what the first pass learnt.
-   * The summary's columns cost more than dissecting for a filter: with a display filter they
-   * are built only for the packets it shows, by dissecting those again (which needs the state
-   * of each frame kept, as for -2). When the filter shows many packets, dissecting twice costs
-   * more than the columns it saves, and the loop goes back to building them for all. */
-  lazy_columns = dfilter && format == OUT_TEXT && !o.verbose && !o.quiet && !o.hex
-                 && !o.write_file;
-  ss_tcp_conv_set_remember_frames (tcp, o.two_pass || lazy_columns);
-  ss_engine_set_single_pass (engine, !o.two_pass && !lazy_columns);
+   * again in the second pass, with what the first pass learnt. The columns of a one-pass
+   * filter are built as the frames are dissected, for every frame: building them only for the
+   * frames shown, by dissecting those again, gave a later pass's Info (a segment the first pass
+   * handed to HTTP keeps TCP's Info), not tshark's one-pass lines. */
+  ss_tcp_conv_set_remember_frames (tcp, o.two_pass);
+  ss_engine_set_single_pass (engine, !o.two_pass);
   ss_engine_set_tcp_analyzer (engine, ss_tcp_conv_analyze, tcp);
   /* A filter reads only the fields it names: the pass extracts those and no more. */
   want_filter_fields (engine, dfilter);
@@ -552,8 +549,7 @@ ss_cli_run (int    argc,
                             || filter_reads (dfilter, delta_displayed));
   for (guint i = 0; fix_delta_displayed == FALSE && dfilter && i < n_fields; i++)
     fix_delta_displayed = ids[i] == delta_displayed;
-  ss_engine_set_want_columns (engine, format == OUT_TEXT && !o.verbose && !o.quiet
-                              && !lazy_columns);
+  ss_engine_set_want_columns (engine, format == OUT_TEXT && !o.verbose && !o.quiet);
 
   if (o.write_file)
     {
@@ -682,23 +678,6 @@ ss_cli_run (int    argc,
       if (dfilter && !ss_dfilter_apply (dfilter, pkt))
         continue;
       n_shown++;
-      if (lazy_columns)
-        {
-          ss_engine_set_want_columns (engine, TRUE);
-          pkt = dissect_frame (engine, kept, k, index);
-          if (fix_delta_displayed)
-            set_time_delta_displayed (pkt, delta_displayed, last_shown_ns == G_MININT64
-                                                            ? 0 : pkt->ts_ns - last_shown_ns);
-          if (n_read >= 4096 && n_shown * 4 > n_read)
-            {
-              /* From here on every frame is dissected once, with its columns. */
-              lazy_columns = FALSE;
-              ss_tcp_conv_set_remember_frames (tcp, o.two_pass);
-              ss_engine_set_single_pass (engine, !o.two_pass);
-            }
-          else
-            ss_engine_set_want_columns (engine, FALSE);
-        }
 
       if (writer)
         {

@@ -317,6 +317,45 @@ test_summary_matches_tshark (void)
     }
 }
 
+/* A display filter's summary lines are tshark's one-pass lines: the columns come from the one
+ * dissection, not from dissecting the shown frames again (which gave HTTP segments TCP's Info).
+ * On a shared capture with an HTTP response spread over segments; skipped without it. */
+static void
+test_filter_lines_one_pass (void)
+{
+  g_autofree char *tshark = g_find_program_in_path ("tshark");
+  const char *shared = g_getenv ("SS_SHARED_CAPTURES");
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  const char *filter = "tcp || udp";
+  int wait_status = 0;
+  Run r;
+
+  if (!tshark)
+    {
+      g_test_skip ("tshark (the reference) is not installed");
+      return;
+    }
+  if (shared)
+    path = g_build_filename (shared, "arkime", "socks5-reverse.pcap", NULL);
+  if (!path || !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the shared capture arkime/socks5-reverse.pcap is not there");
+      return;
+    }
+  {
+    const char *argv_ts[] = { tshark, "-n", "-r", path, "-Y", filter, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv_ts, NULL, G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, &expected, NULL, &wait_status, NULL));
+  }
+  g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+  run (&r, "-n", "-r", path, "-Y", filter, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, expected);
+  run_clear (&r);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -333,5 +372,6 @@ main (int    argc,
   g_test_add_func ("/cli/cut-short-file", test_cut_short_file);
   g_test_add_func ("/cli/threads-match-tshark", test_threads_match_tshark);
   g_test_add_func ("/cli/summary-matches-tshark", test_summary_matches_tshark);
+  g_test_add_func ("/cli/filter-lines-one-pass", test_filter_lines_one_pass);
   return g_test_run ();
 }
