@@ -2,8 +2,9 @@
  *
  * The calling thread indexes the file, deals each batch of frames to the threads by
  * conversation, and, while the threads dissect the next batch, feeds the statistics that are not
- * split over the threads and prints the last one in frame order. A conversation stays on the thread that saw it first; a new one
- * goes to the thread with the fewest frames so far, the first batch's biggest first.
+ * split over the threads and prints the last one in frame order. A conversation stays on the
+ * thread that saw it first; a new one goes to the thread with the fewest frames so far, the
+ * first batch's biggest first.
  */
 #include "config.h"
 

@@ -168,27 +168,15 @@ ss_arena_vprintf (SsArena    *arena,
   int n;
   char *s;
 
-  gboolean fast;
-
   va_copy (copy, args);
-  n = ss_format_vsnprintf (buf, sizeof buf, format, copy);
+  n = ss_vsnprintf (buf, sizeof buf, format, copy);
   va_end (copy);
-  fast = n >= 0;
-  if (!fast)
-    {
-      va_copy (copy, args);
-      n = g_vsnprintf (buf, sizeof buf, format, copy);
-      va_end (copy);
-    }
   if (n < 0)
     return ss_arena_strdup (arena, "");
   if ((gsize) n < sizeof buf)
     return ss_arena_strndup (arena, buf, n);
   s = ss_arena_alloc (arena, (gsize) n + 1);
-  if (fast)
-    ss_format_vsnprintf (s, (gsize) n + 1, format, args);
-  else
-    g_vsnprintf (s, (gulong) n + 1, format, args);
+  ss_vsnprintf (s, (gsize) n + 1, format, args);
   return s;
 }
 

@@ -337,7 +337,6 @@ ss_engine_dissect_as (SsEngine *engine,
     pkt->apps_run = engine->apps_run;
   else
     pkt->apps_run = ALL_APPS;
-  pkt->skip_application = pkt->apps_run == 0;
   pkt->root.id = SS_FIELD_ID_NONE;
   pkt->tcp_analyze = engine->tcp_analyze;
   pkt->tcp_analyze_data = engine->tcp_analyze_data;

@@ -118,12 +118,12 @@ ipv4_hash (const guint8 *p,
             return inner;
         }
     }
-  if ((((p[6] & 0x1f) << 8) | p[7]) == 0 && ihl >= 20 && len > ihl
-      && (inner = tunnel_hash (p[9], p + ihl, len - ihl, depth)))
+  /* Only a first fragment carries the header that follows. */
+  if ((((p[6] & 0x1f) << 8) | p[7]) != 0 || ihl < 20 || len <= ihl)
+    return pair_hash (p + 12, p + 16, 4, p[9], NULL);
+  if ((inner = tunnel_hash (p[9], p + ihl, len - ihl, depth)))
     return inner;
-  if ((((p[6] & 0x1f) << 8) | p[7]) == 0 && ihl >= 20 && len > ihl)
-    return pair_hash (p + 12, p + 16, 4, p[9], ports_of (p[9], p + ihl, len - ihl));
-  return pair_hash (p + 12, p + 16, 4, p[9], NULL);
+  return pair_hash (p + 12, p + 16, 4, p[9], ports_of (p[9], p + ihl, len - ihl));
 }
 
 static guint32

@@ -558,15 +558,9 @@ ss_packet_info_vappend (SsPacket   *pkt,
   int n;
   guint room = sizeof pkt->col_info - pkt->col_info_len;
 
-  va_list copy;
-
   if (room <= 1)
     return;
-  va_copy (copy, args);
-  n = ss_format_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, copy);
-  va_end (copy);
-  if (n < 0)
-    n = g_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
+  n = ss_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
   if (n > 0)
     pkt->col_info_len += MIN ((guint) n, room - 1);
 }

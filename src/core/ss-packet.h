@@ -205,9 +205,9 @@ struct _SsPacket
   gboolean          full;          /* keep every item and build the tree */
   const guint8     *want;          /* bitmap over field ids when !full, may be NULL */
   gboolean          want_columns;
-  gboolean          skip_application; /* leave out every application protocol (ss-engine.c) */
   guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;
-                                    * the others are left out (all bits when none may be) */
+                                    * the others are left out (all bits when none may be;
+                                    * ss-engine.c) */
 
   SsItem            root;
   SsItem           *added_head;

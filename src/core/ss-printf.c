@@ -153,10 +153,7 @@ ss_format_vsnprintf (char       *buf,
             if (!s)
               s = prec < 0 || prec >= 6 ? "(null)" : "";
             n = prec >= 0 ? strnlen (s, (gsize) prec) : strlen (s);
-            if (!width)
-              out_bytes (&o, s, n);
-            else
-              out_padded (&o, width, left, FALSE, 0, s, n);
+            out_padded (&o, width, left, FALSE, 0, s, n);
           }
           break;
         case 'c':
@@ -180,34 +177,32 @@ ss_format_vsnprintf (char       *buf,
           }
           break;
         case 'u':
-          {
-            guint64 v = lsize == 0 ? va_arg (args, unsigned int)
-                        : lsize == 1 ? va_arg (args, unsigned long)
-                        : va_arg (args, unsigned long long);
-            guint n = ss_format_uint_dec (v, digits);
-
-            if (!width)
-              out_bytes (&o, digits, n);
-            else
-              out_padded (&o, width, left, zero, 0, digits, n);
-          }
-          break;
         case 'x':
         case 'X':
           {
-            const char *hex = p[-1] == 'x' ? lower : upper;
             guint64 v = lsize == 0 ? va_arg (args, unsigned int)
                         : lsize == 1 ? va_arg (args, unsigned long)
                         : va_arg (args, unsigned long long);
-            char *q = digits + sizeof digits;
+            const char *body = digits;
+            guint n;
 
-            do
+            if (p[-1] == 'u')
+              n = ss_format_uint_dec (v, digits);
+            else
               {
-                *--q = hex[v & 0xf];
-                v >>= 4;
+                const char *hex = p[-1] == 'x' ? lower : upper;
+                char *q = digits + sizeof digits;
+
+                do
+                  {
+                    *--q = hex[v & 0xf];
+                    v >>= 4;
+                  }
+                while (v);
+                body = q;
+                n = (guint) (digits + sizeof digits - q);
               }
-            while (v);
-            out_padded (&o, width, left, zero, 0, q, (gsize) (digits + sizeof digits - q));
+            out_padded (&o, width, left, zero, 0, body, n);
           }
           break;
         default:
@@ -217,4 +212,21 @@ ss_format_vsnprintf (char       *buf,
   if (size > 0)
     buf[MIN (o.len, size - 1)] = '\0';
   return o.len > G_MAXINT ? G_MAXINT : (int) o.len;
+}
+
+int
+ss_vsnprintf (char       *buf,
+              gsize       size,
+              const char *format,
+              va_list     args)
+{
+  va_list copy;
+  int n;
+
+  va_copy (copy, args);
+  n = ss_format_vsnprintf (buf, size, format, copy);
+  va_end (copy);
+  if (n < 0)
+    n = g_vsnprintf (buf, (gulong) size, format, args);
+  return n;
 }

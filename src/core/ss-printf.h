@@ -17,5 +17,11 @@ int         ss_format_vsnprintf    (char           *buf,
                                     gsize           size,
                                     const char     *format,
                                     va_list         args);
+/* g_vsnprintf() with ss_format_vsnprintf() tried first: any format, the fast way when it can
+ * be. Reads @args as g_vsnprintf() does. */
+int         ss_vsnprintf           (char           *buf,
+                                    gsize           size,
+                                    const char     *format,
+                                    va_list         args);
 
 G_END_DECLS

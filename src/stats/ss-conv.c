@@ -329,6 +329,15 @@ conv_row_hash (gconstpointer p)
   return address_hash (&r->a) + address_hash (&r->b) + r->port_a + r->port_b + r->stream;
 }
 
+/* Whether @x and @y have the same A side and the same B side. */
+static gboolean
+same_sides (const SsConvRow *x,
+            const SsConvRow *y)
+{
+  return x->port_a == y->port_a && x->port_b == y->port_b
+         && address_equal (&x->a, &y->a) && address_equal (&x->b, &y->b);
+}
+
 static gboolean
 conv_row_equal (gconstpointer pa,
                 gconstpointer pb)
@@ -337,8 +346,7 @@ conv_row_equal (gconstpointer pa,
 
   if (x->stream != y->stream)
     return FALSE;
-  if (x->port_a == y->port_a && x->port_b == y->port_b
-      && address_equal (&x->a, &y->a) && address_equal (&x->b, &y->b))
+  if (same_sides (x, y))
     return TRUE;
   return x->port_a == y->port_b && x->port_b == y->port_a
          && address_equal (&x->a, &y->b) && address_equal (&x->b, &y->a);
@@ -426,8 +434,7 @@ ss_conv_table_packet (SsConvTable    *t,
           row->start_ns = rel;
           row->start_abs_ns = pkt->ts_ns;
         }
-      if (address_equal (&key.a, &row->a) && address_equal (&key.b, &row->b)
-          && key.port_a == row->port_a && key.port_b == row->port_b)
+      if (same_sides (&key, row))
         {
           row->frames_ab++;
           row->bytes_ab += pkt->len;
@@ -1058,8 +1065,7 @@ conv_merge (gpointer s,
           g_hash_table_add (t->index, row);
           continue;
         }
-      same = r->port_a == row->port_a && r->port_b == row->port_b
-             && address_equal (&r->a, &row->a) && address_equal (&r->b, &row->b);
+      same = same_sides (r, row);
       if (!same && r->first_frame < row->first_frame)
         {
           /* The key's hash and equality read both orders: turning the row round keeps it. */

@@ -269,10 +269,10 @@ ss_srt_parse_duration (const char *text)
   return (gint64) v;
 }
 
-static void
-add_sample (GHashTable *rows,
-            const char *key,
-            double      t)
+/* The row of @key in @rows, made empty when there is none. */
+static SrtEntry *
+entry_for (GHashTable *rows,
+           const char *key)
 {
   SrtEntry *e = g_hash_table_lookup (rows, key);
 
@@ -283,7 +283,27 @@ add_sample (GHashTable *rows,
       e->times = g_array_new (FALSE, FALSE, sizeof (double));
       g_hash_table_insert (rows, e->key, e);
     }
-  g_array_append_val (e->times, t);
+  return e;
+}
+
+/* The window starting at @start, made empty in its place (windows are kept by start) when
+ * there is none. */
+static SrtWindow *
+window_at (SsSrt  *srt,
+           gint64  start)
+{
+  guint at = srt->windows->len;
+  SrtWindow *w;
+
+  while (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns > start)
+    at--;
+  if (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns == start)
+    return g_ptr_array_index (srt->windows, at - 1);
+  w = g_new0 (SrtWindow, 1);
+  w->start_ns = start;
+  w->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
+  g_ptr_array_insert (srt->windows, at, w);
+  return w;
 }
 
 static void
@@ -292,36 +312,13 @@ record (SsSrt          *srt,
         const char     *key,
         double          t)
 {
-  add_sample (srt->rows, key, t);
+  g_array_append_val (entry_for (srt->rows, key)->times, t);
   if (srt->window_ns > 0)
     {
       gint64 start = pkt->ts_ns - (((pkt->ts_ns % srt->window_ns) + srt->window_ns)
                                    % srt->window_ns);
-      SrtWindow *w = NULL;
 
-      for (guint i = srt->windows->len; i > 0; i--)
-        {
-          SrtWindow *x = g_ptr_array_index (srt->windows, i - 1);
-
-          if (x->start_ns == start)
-            {
-              w = x;
-              break;
-            }
-        }
-      if (!w)
-        {
-          guint at = srt->windows->len;
-
-          w = g_new0 (SrtWindow, 1);
-          w->start_ns = start;
-          w->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
-          while (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns
-                           > start)
-            at--;
-          g_ptr_array_insert (srt->windows, at, w);
-        }
-      add_sample (w->rows, key, t);
+      g_array_append_val (entry_for (window_at (srt, start)->rows, key)->times, t);
     }
 }
 
@@ -796,16 +793,8 @@ merge_rows (GHashTable *to,
   while (g_hash_table_iter_next (&it, NULL, &v))
     {
       SrtEntry *e = v;
-      SrtEntry *into = g_hash_table_lookup (to, e->key);
 
-      if (!into)
-        {
-          into = g_new0 (SrtEntry, 1);
-          into->key = g_strdup (e->key);
-          into->times = g_array_sized_new (FALSE, FALSE, sizeof (double), e->times->len);
-          g_hash_table_insert (to, into->key, into);
-        }
-      g_array_append_vals (into->times, e->times->data, e->times->len);
+      g_array_append_vals (entry_for (to, e->key)->times, e->times->data, e->times->len);
     }
 }
 
@@ -821,23 +810,8 @@ srt_merge (gpointer s,
   for (guint i = 0; i < part->windows->len; i++)
     {
       SrtWindow *pw = g_ptr_array_index (part->windows, i);
-      SrtWindow *w = NULL;
-      guint at = srt->windows->len;
 
-      while (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns
-                       > pw->start_ns)
-        at--;
-      if (at > 0 && ((SrtWindow *) g_ptr_array_index (srt->windows, at - 1))->start_ns
-                    == pw->start_ns)
-        w = g_ptr_array_index (srt->windows, at - 1);
-      if (!w)
-        {
-          w = g_new0 (SrtWindow, 1);
-          w->start_ns = pw->start_ns;
-          w->rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, entry_free);
-          g_ptr_array_insert (srt->windows, at, w);
-        }
-      merge_rows (w->rows, pw->rows);
+      merge_rows (window_at (srt, pw->start_ns)->rows, pw->rows);
     }
 }
 

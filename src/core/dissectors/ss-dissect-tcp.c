@@ -1160,9 +1160,8 @@ dissect_tcp (SsPacket *pkt,
     ss_packet_add_expert (pkt, it, SS_PROTO_TCP, TCP_E_ACK_NONZERO, NULL);
   ss_layer_add_item (&l, NULL, TCP_F_ACK_RAW, 8, 4, SS_ENC_BE);
   it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
-  ss_item_set_text (pkt, it, "%c%c%c%c .... = Header Length: %u bytes (%u)",
-                    '0' + ((hlen / 4) >> 3 & 1), '0' + ((hlen / 4) >> 2 & 1),
-                    '0' + ((hlen / 4) >> 1 & 1), '0' + ((hlen / 4) & 1), hlen, hlen / 4);
+  ss_item_set_text (pkt, it, "%u%u%u%u .... = Header Length: %u bytes (%u)", hlen / 4 >> 3 & 1,
+                    hlen / 4 >> 2 & 1, hlen / 4 >> 1 & 1, hlen / 4 & 1, hlen, hlen / 4);
 
   fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
   if (text)
@@ -1275,7 +1274,7 @@ dissect_tcp (SsPacket *pkt,
     }
 
   /* Nothing above TCP is wanted (ss-engine.c): its reassembly is not needed either. */
-  if (pkt->skip_application)
+  if (pkt->apps_run == 0)
     return;
   next = ss_dissectors_for_tcp_port (MIN (sport, dport));
   if (!next)
