@@ -160,47 +160,52 @@ ss_cli_time_precision (const SsCapfile *cap,
   return digits;
 }
 
-/* Pads to @width characters (not bytes: "→" and names may be UTF-8). */
-static void
-append_padded (GString    *out,
-               const char *s,
-               guint       width,
-               gboolean    right)
+/* Copies @s of @bytes to @p padded to @width characters (not bytes: "→" and names may be UTF-8),
+ * on the left when @right; returns the end. */
+static char *
+put_padded (char       *p,
+            const char *s,
+            gsize       bytes,
+            guint       width,
+            gboolean    right)
 {
-  gsize bytes = strlen (s);
-  glong chars = bytes;
+  gsize chars = 0;
 
   for (gsize i = 0; i < bytes; i++)
-    if ((guchar) s[i] >= 0x80)
-      {
-        chars = g_utf8_strlen (s, -1);
-        break;
-      }
+    chars += ((guchar) s[i] & 0xc0) != 0x80;
   if (right)
-    for (glong i = chars; i < (glong) width; i++)
-      g_string_append_c (out, ' ');
-  g_string_append_len (out, s, bytes);
+    for (gsize i = chars; i < width; i++)
+      *p++ = ' ';
+  memcpy (p, s, bytes);
+  p += bytes;
   if (!right)
-    for (glong i = chars; i < (glong) width; i++)
-      g_string_append_c (out, ' ');
+    for (gsize i = chars; i < width; i++)
+      *p++ = ' ';
+  return p;
 }
 
-/* The summary line is printed for every packet shown, so it is put together without printf. */
+/* The summary line is printed for every packet shown, so it is put together in one buffer,
+ * without printf, and appended at once. */
 void
-ss_cli_print_summary (const SsPacket *pkt,
-                      gint64          rel_ns,
-                      guint           precision,
-                      GString        *out)
+ss_cli_print_summary (SsPacket *pkt,
+                      gint64    rel_ns,
+                      guint     precision,
+                      GString  *out)
 {
-  char num[24], t[48], src[64] = "", dst[64] = "", digits[24];
+  /* Numbers and addresses are short; the Protocol and Info columns are bounded below. */
+  char line[1024 + SS_PACKET_INFO_MAX];
+  char num[24], t[48], src[64] = "", dst[64] = "";
   const SsAddress *s = pkt->net_src.type != SS_ADDR_NONE ? &pkt->net_src : &pkt->dl_src;
   const SsAddress *d = pkt->net_dst.type != SS_ADDR_NONE ? &pkt->net_dst : &pkt->dl_dst;
+  const char *protocol = pkt->col_protocol ? pkt->col_protocol : "";
+  const char *info = ss_packet_get_info (pkt);
+  gsize protocol_len = strnlen (protocol, 256);
+  gsize info_len;
   gboolean neg = rel_ns < 0;
   guint64 abs_ns = neg ? (guint64) -rel_ns : (guint64) rel_ns;
   guint64 frac = abs_ns % 1000000000;
   char *p = t;
 
-  ss_format_uint_dec (pkt->number, num);
   if (neg)
     *p++ = '-';
   p += ss_format_uint_dec (abs_ns / 1000000000, p);
@@ -217,21 +222,26 @@ ss_cli_print_summary (const SsPacket *pkt,
   if (d->type != SS_ADDR_NONE)
     ss_address_to_string (d, dst, sizeof dst);
 
-  append_padded (out, num, 5, TRUE);
-  g_string_append_c (out, ' ');
-  append_padded (out, t, 10, TRUE);
-  g_string_append_c (out, ' ');
-  append_padded (out, src, 12, TRUE);
-  g_string_append (out, " → ");
-  append_padded (out, dst, 12, FALSE);
-  g_string_append_c (out, ' ');
-  g_string_append (out, pkt->col_protocol ? pkt->col_protocol : "");
-  g_string_append_c (out, ' ');
-  ss_format_uint_dec (pkt->len, digits);
-  g_string_append (out, digits);
-  g_string_append_c (out, ' ');
-  g_string_append (out, pkt->col_info);
-  g_string_append_c (out, '\n');
+  p = line;
+  p = put_padded (p, num, ss_format_uint_dec (pkt->number, num), 5, TRUE);
+  *p++ = ' ';
+  p = put_padded (p, t, strlen (t), 10, TRUE);
+  *p++ = ' ';
+  p = put_padded (p, src, strlen (src), 12, TRUE);
+  memcpy (p, " → ", strlen (" → "));
+  p += strlen (" → ");
+  p = put_padded (p, dst, strlen (dst), 12, FALSE);
+  *p++ = ' ';
+  memcpy (p, protocol, protocol_len);
+  p += protocol_len;
+  *p++ = ' ';
+  p += ss_format_uint_dec (pkt->len, p);
+  *p++ = ' ';
+  info_len = strnlen (info, SS_PACKET_INFO_MAX);
+  memcpy (p, info, info_len);
+  p += info_len;
+  *p++ = '\n';
+  g_string_append_len (out, line, p - line);
 }
 
 static void

@@ -36,7 +36,7 @@ guint            ss_cli_time_precision    (const SsCapfile       *cap,
                                            guint                  interface_id);
 /* One summary line as tshark prints it (No., Time, Source → Destination, Protocol, Length,
  * Info). @rel_ns is the time since the first frame. */
-void             ss_cli_print_summary     (const SsPacket        *pkt,
+void             ss_cli_print_summary     (SsPacket              *pkt,
                                            gint64                 rel_ns,
                                            guint                  precision,
                                            GString               *out);

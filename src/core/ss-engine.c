@@ -14,9 +14,11 @@ struct _SsEngine
   const SsCapfile  *cap;
   SsArena          *arena;
   guint8           *want;          /* bitmap over field ids */
+  guint8           *want_all;      /* every bit set: what a full tree's packets read */
   gboolean          full;
   gboolean          want_columns;
   gboolean          want_follow_data;
+  gboolean          want_expert;    /* an expert field is wanted */
   guint64           apps_wanted;    /* bits by SsProtocolId: application protocols a wanted
                                      * field needs (all bits: every one) */
   guint64           apps_run;       /* apps_to_run (apps_wanted) */
@@ -44,6 +46,8 @@ ss_engine_new (const SsRegistry *reg,
   engine->cap = cap;
   engine->arena = ss_arena_new (64 * 1024);
   engine->want = g_malloc0 (ss_registry_get_n_fields (reg) / 8 + 1);
+  engine->want_all = g_malloc (ss_registry_get_n_fields (reg) / 8 + 1);
+  memset (engine->want_all, 0xff, ss_registry_get_n_fields (reg) / 8 + 1);
   engine->tcp_reasm = ss_tcp_reasm_new ();
   engine->session = ss_session_new ();
   engine->frame_protocols = ss_registry_lookup_field (reg, "frame.protocols");
@@ -64,8 +68,10 @@ ss_engine_new_reader (SsEngine *engine)
   reader->owner = engine;
   reader->arena = ss_arena_new (64 * 1024);
   reader->want = g_memdup2 (engine->want, want_size);
+  reader->want_all = g_memdup2 (engine->want_all, want_size);
   reader->apps_wanted = engine->apps_wanted;
   reader->apps_run = engine->apps_run;
+  reader->want_expert = engine->want_expert;
   reader->frame_protocols = engine->frame_protocols;
   reader->tcp_analyze = engine->tcp_analyze;
   reader->tcp_analyze_data = engine->tcp_analyze_data;
@@ -88,6 +94,7 @@ ss_engine_free (SsEngine *engine)
     {
       ss_arena_free (engine->arena);
       g_free (engine->want);
+      g_free (engine->want_all);
       g_free (engine);
       return;
     }
@@ -96,6 +103,7 @@ ss_engine_free (SsEngine *engine)
   ss_tcp_reasm_free (engine->tcp_reasm);
   ss_session_free (engine->session);
   g_free (engine->want);
+  g_free (engine->want_all);
   g_free (engine);
 }
 
@@ -181,12 +189,26 @@ apps_to_run (guint64 wanted)
   return run;
 }
 
+/* Whether @id is added only with an expert item: the expert protocol's fields and a protocol's
+ * expert items' own fields (after its fields: see apps_needed()). */
+static gboolean
+is_expert_field (const SsEngine *engine,
+                 SsFieldId       id)
+{
+  const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
+
+  if (!proto || proto->id == SS_PROTO_EXPERT)
+    return TRUE;
+  return id - ss_registry_get_protocol_field (engine->reg, proto->id) >= 1 + proto->n_fields;
+}
+
 void
 ss_engine_want_field (SsEngine  *engine,
                       SsFieldId  id)
 {
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
+  engine->want_expert |= is_expert_field (engine, id);
   engine->apps_wanted |= apps_needed (engine, id);
   engine->apps_run = apps_to_run (engine->apps_wanted);
 }
@@ -197,6 +219,7 @@ ss_engine_clear_wanted_fields (SsEngine *engine)
   memset (engine->want, 0, ss_registry_get_n_fields (engine->reg) / 8 + 1);
   engine->apps_wanted = 0;
   engine->apps_run = 0;
+  engine->want_expert = FALSE;
 }
 
 void
@@ -293,20 +316,16 @@ ss_engine_dissect_as (SsEngine *engine,
   rec = ss_capfile_get_frame (engine->cap, index);
 
   if (engine->keep_packets)
-    {
-      /* A fresh packet per frame: clearing its text buffers whole would cost more than the
-       * dissection touches of them. */
-      pkt = ss_arena_alloc_uninit (engine->arena, sizeof *pkt);
-      memset (pkt, 0, G_STRUCT_OFFSET (SsPacket, protocols));
-      pkt->protocols[0] = '\0';
-      pkt->col_info[0] = '\0';
-    }
+    pkt = ss_arena_alloc_uninit (engine->arena, sizeof *pkt);
   else
     {
       pkt = &engine->pkt;
       ss_arena_reset (engine->arena);
-      memset (pkt, 0, sizeof *pkt);
     }
+  /* Clearing the text buffers whole would cost more than the dissection touches of them. */
+  memset (pkt, 0, G_STRUCT_OFFSET (SsPacket, protocols));
+  pkt->protocols[0] = '\0';
+  pkt->col_info[0] = '\0';
   pkt->reg = engine->reg;
   pkt->bases = ss_registry_get_bases (engine->reg);
   pkt->arena = engine->arena;
@@ -326,8 +345,10 @@ ss_engine_dissect_as (SsEngine *engine,
                          && (engine->owner ? engine->owner->first_pass_done
                                            : engine->first_pass_done);
   pkt->full = engine->full;
-  pkt->want = engine->want;
+  /* A full tree wants every field: one test of the bitmap answers for both. */
+  pkt->want = engine->full ? engine->want_all : engine->want;
   pkt->want_columns = engine->want_columns;
+  pkt->want_expert = engine->want_expert;
   pkt->want_follow_data = engine->want_follow_data;
   /* An application protocol is left out when nothing kept comes from it and no later
    * dissection needs the state it keeps (reassembly, request/response links): on a frame

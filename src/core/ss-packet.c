@@ -482,7 +482,7 @@ ss_packet_add_expert (SsPacket     *pkt,
                       const char   *format,
                       ...)
 {
-  const SsProtocol *p = ss_dissectors_get (proto);
+  const SsProtocol *p;
   const SsExpertDef *def;
   SsLayer l = { pkt, NULL, SS_PROTO_EXPERT, pkt->bases[SS_PROTO_EXPERT], NULL };
   SsReader none;
@@ -490,6 +490,10 @@ ss_packet_add_expert (SsPacket     *pkt,
   char *msg;
   va_list args;
 
+  /* Most passes keep no expert field: a TCP segment may raise several items. */
+  if (!pkt->full && !pkt->want_expert)
+    return;
+  p = ss_dissectors_get (proto);
   g_return_if_fail (index < p->n_experts);
   def = &p->experts[index];
   if (!pkt->full && !ss_packet_wants_id (pkt, l.base)
@@ -544,8 +548,31 @@ ss_packet_set_protocol (SsPacket   *pkt,
 }
 
 void
+ss_packet_flush_deferred_info (SsPacket *pkt)
+{
+  SsInfoFunc func = pkt->info_deferred;
+
+  pkt->info_deferred = NULL;
+  func (pkt, pkt->info_deferred_data);
+}
+
+void
+ss_packet_defer_info (SsPacket      *pkt,
+                      SsInfoFunc     func,
+                      gconstpointer  data)
+{
+  if (!pkt->want_columns)
+    return;
+  ss_packet_flush_info (pkt);
+  pkt->info_deferred = func;
+  pkt->info_deferred_data = data;
+}
+
+void
 ss_packet_clear_info (SsPacket *pkt)
 {
+  /* What was deferred would come after the fence: it goes unwritten. */
+  pkt->info_deferred = NULL;
   pkt->col_info_len = pkt->col_info_fence;
   pkt->col_info[pkt->col_info_len] = '\0';
 }
@@ -556,8 +583,10 @@ ss_packet_info_vappend (SsPacket   *pkt,
                         va_list     args)
 {
   int n;
-  guint room = sizeof pkt->col_info - pkt->col_info_len;
+  guint room;
 
+  ss_packet_flush_info (pkt);
+  room = sizeof pkt->col_info - pkt->col_info_len;
   if (room <= 1)
     return;
   n = ss_vsnprintf (pkt->col_info + pkt->col_info_len, room, format, args);
@@ -604,6 +633,7 @@ ss_packet_append_info_sep (SsPacket   *pkt,
 
   if (!pkt->want_columns)
     return;
+  ss_packet_flush_info (pkt);
   if (pkt->col_info_len > 0)
     ss_packet_append_info (pkt, "%s", sep);
   va_start (args, format);
@@ -618,8 +648,10 @@ ss_packet_append_info_cut (SsPacket   *pkt,
                            const char *text,
                            gsize       len)
 {
-  gsize room = sizeof pkt->col_info - pkt->col_info_len;
+  gsize room;
 
+  ss_packet_flush_info (pkt);
+  room = sizeof pkt->col_info - pkt->col_info_len;
   if (room <= 1)
     return;
   len = MIN (len, room - 1);
@@ -637,6 +669,7 @@ ss_packet_append_info_uint (SsPacket   *pkt,
 
   if (!pkt->want_columns)
     return;
+  ss_packet_flush_info (pkt);
   if (prefix[0])
     ss_packet_append_info_str (pkt, prefix);
   /* Room for the longest number and its NUL: written in place. */
@@ -652,6 +685,7 @@ ss_packet_append_info_uint (SsPacket   *pkt,
 void
 ss_packet_fence_info (SsPacket *pkt)
 {
+  ss_packet_flush_info (pkt);
   pkt->col_info_fence = pkt->col_info_len;
 }
 
@@ -672,9 +706,10 @@ ss_packet_set_net_addresses (SsPacket      *pkt,
 }
 
 void
-ss_packet_save_columns (const SsPacket  *pkt,
+ss_packet_save_columns (SsPacket        *pkt,
                         SsPacketColumns *s)
 {
+  ss_packet_flush_info (pkt);
   s->col_protocol = pkt->col_protocol;
   memcpy (s->col_info, pkt->col_info, sizeof s->col_info);
   s->col_info_len = pkt->col_info_len;
@@ -697,6 +732,7 @@ ss_packet_restore_columns (SsPacket              *pkt,
 {
   pkt->col_protocol = s->col_protocol;
   memcpy (pkt->col_info, s->col_info, sizeof pkt->col_info);
+  pkt->info_deferred = NULL;
   pkt->col_info_len = s->col_info_len;
   pkt->col_info_fence = s->col_info_fence;
   pkt->want_columns = s->want_columns;

@@ -177,6 +177,10 @@ typedef struct
   guint32       len;
 } SsByteSource;
 
+/* Appends to @pkt's Info column what a layer deferred (ss_packet_defer_info()). */
+typedef void (*SsInfoFunc) (SsPacket      *pkt,
+                            gconstpointer  data);
+
 #define SS_PACKET_MAX_SOURCES 8
 #define SS_PACKET_INFO_MAX 512
 
@@ -203,8 +207,9 @@ struct _SsPacket
 
   /* what to keep */
   gboolean          full;          /* keep every item and build the tree */
-  const guint8     *want;          /* bitmap over field ids when !full, may be NULL */
+  const guint8     *want;          /* bitmap over field ids, every bit set when full */
   gboolean          want_columns;
+  gboolean          want_expert;   /* some expert field is wanted (when !full) */
   guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;
                                     * the others are left out (all bits when none may be;
                                     * ss-engine.c) */
@@ -222,6 +227,8 @@ struct _SsPacket
   const char       *col_protocol;
   guint             col_info_len;
   guint             col_info_fence;
+  SsInfoFunc        info_deferred;      /* writes the rest of the Info text when it is read */
+  gconstpointer     info_deferred_data; /* its argument, in the frame or the packet's arena */
   SsAddress         dl_src, dl_dst, net_src, net_dst;
   guint16           srcport, dstport;
 
@@ -265,7 +272,8 @@ typedef struct
 static inline gboolean
 ss_packet_wants_id (const SsPacket *pkt, SsFieldId id)
 {
-  return pkt->full || (pkt->want && (pkt->want[id >> 3] & (1u << (id & 7))));
+  /* A full tree's bitmap has every bit set (ss-engine.c). */
+  return (pkt->want[id >> 3] >> (id & 7)) & 1;
 }
 
 static inline gboolean
@@ -513,6 +521,30 @@ ss_packet_truncate_protocols (SsPacket *pkt,
       pkt->protocols_len = (guint16) len;
     }
 }
+/* The Info column. A layer may defer the text it appends to it (ss_packet_defer_info()): most
+ * frames of a filtered pass are never shown, and an upper layer often replaces the text. */
+void     ss_packet_flush_deferred_info (SsPacket *pkt);
+
+static inline void
+ss_packet_flush_info (SsPacket *pkt)
+{
+  if (G_UNLIKELY (pkt->info_deferred != NULL))
+    ss_packet_flush_deferred_info (pkt);
+}
+
+/* The whole Info text: what was deferred is written first. */
+static inline const char *
+ss_packet_get_info (SsPacket *pkt)
+{
+  ss_packet_flush_info (pkt);
+  return pkt->col_info;
+}
+
+/* Appends what @func writes with @data (which must live as long as the packet) when the column
+ * is read, unless an upper layer clears it first. Writes nothing when no column is kept. */
+void     ss_packet_defer_info    (SsPacket       *pkt,
+                                  SsInfoFunc      func,
+                                  gconstpointer   data);
 void     ss_packet_clear_info    (SsPacket       *pkt);
 void     ss_packet_set_info      (SsPacket       *pkt,
                                   const char     *format,
@@ -540,6 +572,7 @@ ss_packet_append_info_str (SsPacket   *pkt,
 
   if (!pkt->want_columns)
     return;
+  ss_packet_flush_info (pkt);
   n = strlen (text);
   if (G_LIKELY (pkt->col_info_len + n < sizeof pkt->col_info))
     {
@@ -577,7 +610,7 @@ typedef struct
   guint8        status;
 } SsPacketColumns;
 
-void     ss_packet_save_columns  (const SsPacket        *pkt,
+void     ss_packet_save_columns  (SsPacket              *pkt,
                                   SsPacketColumns       *saved);
 /* Puts the columns back; a failure inside keeps naming the protocol it happened in. */
 void     ss_packet_restore_columns (SsPacket            *pkt,

@@ -344,8 +344,8 @@ ss_document_grow (SsDocument *doc,
 }
 
 static void
-summary_from_packet (SsSummary      *s,
-                     const SsPacket *pkt)
+summary_from_packet (SsSummary *s,
+                     SsPacket  *pkt)
 {
   char buf[64];
   const SsAddress *src = pkt->net_src.type != SS_ADDR_NONE ? &pkt->net_src : &pkt->dl_src;
@@ -356,8 +356,7 @@ summary_from_packet (SsSummary      *s,
   s->src = g_strdup (src->type != SS_ADDR_NONE ? ss_address_to_string (src, buf, sizeof buf) : "");
   s->dst = g_strdup (dst->type != SS_ADDR_NONE ? ss_address_to_string (dst, buf, sizeof buf) : "");
   s->protocol = g_strdup (pkt->col_protocol ? pkt->col_protocol : "");
-  s->info = g_strndup (pkt->col_info,
-                       pkt->col_info_len ? pkt->col_info_len : strlen (pkt->col_info));
+  s->info = g_strdup (ss_packet_get_info (pkt));
 }
 
 /* Digits after the decimal point, from the interface's timestamp resolution, as tshark. */
@@ -434,7 +433,7 @@ ss_document_dup_summary (SsDocument      *doc,
                          guint            n_custom)
 {
   SsSummary *s = g_new0 (SsSummary, 1);
-  const SsPacket *pkt;
+  SsPacket *pkt;
 
   s->frame = frame;
   s->color = -1;

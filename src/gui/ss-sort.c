@@ -129,7 +129,7 @@ ss_sort_frames (SsDocument   *doc,
             e->key.num = ss_capfile_get_frame (cap, e->frame)->len;
           else if (need_dissection)
             {
-              const SsPacket *pkt = ss_engine_dissect (engine, e->frame);
+              SsPacket *pkt = ss_engine_dissect (engine, e->frame);
 
               if (column == SS_COLUMN_SOURCE)
                 e->key.addr = pkt->net_src.type != SS_ADDR_NONE ? pkt->net_src : pkt->dl_src;
@@ -145,7 +145,7 @@ ss_sort_frames (SsDocument   *doc,
                   e->key.str = g_string_chunk_insert_const (strings, text);
                 }
               else
-                e->key.str = g_string_chunk_insert (strings, pkt->col_info);
+                e->key.str = g_string_chunk_insert (strings, ss_packet_get_info (pkt));
             }
         }
       if (need_dissection)

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ss-dissectors.h"
@@ -92,6 +94,21 @@ ss_eth_add_trailer (SsLayer *l,
   ss_layer_add_bytes (l, NULL, zero ? padding_field : trailer_field, off, left, p, left);
 }
 
+/* "src → dst", from the header at @data (destination, then source). */
+static void
+eth_info (SsPacket      *pkt,
+          gconstpointer  data)
+{
+  SsAddress a = { .type = SS_ADDR_ETHER, .len = 6 };
+  char buf[48];
+
+  memcpy (a.data, (const guint8 *) data + 6, 6);
+  ss_packet_append_info_str (pkt, ss_address_to_string (&a, buf, sizeof buf));
+  ss_packet_append_info_str (pkt, " → ");
+  memcpy (a.data, data, 6);
+  ss_packet_append_info_str (pkt, ss_address_to_string (&a, buf, sizeof buf));
+}
+
 static void
 dissect_eth (SsPacket *pkt,
              SsReader *r)
@@ -107,16 +124,15 @@ dissect_eth (SsPacket *pkt,
   if (!dst || !src)
     return;
   ss_packet_set_net_addresses (pkt, SS_ADDR_ETHER, src, dst);
-  if (pkt->want_columns || l.top)
+  if (l.top)
     {
       ss_address_to_string (&pkt->dl_src, sbuf, sizeof sbuf);
       ss_address_to_string (&pkt->dl_dst, dbuf, sizeof dbuf);
-      ss_packet_clear_info (pkt);
-      ss_packet_append_info_str (pkt, sbuf);
-      ss_packet_append_info_str (pkt, " → ");
-      ss_packet_append_info_str (pkt, dbuf);
       ss_item_set_text (pkt, l.top, "Ethernet II, Src: %s, Dst: %s", sbuf, dbuf);
     }
+  /* An upper layer nearly always writes its own Info: this one is written only if none does. */
+  ss_packet_clear_info (pkt);
+  ss_packet_defer_info (pkt, eth_info, dst);
 
   add_address (&l, ETH_F_DST, ETH_F_DST_LG, ETH_F_DST_IG, 0);
   add_address (&l, ETH_F_SRC, ETH_F_SRC_LG, ETH_F_SRC_IG, 6);

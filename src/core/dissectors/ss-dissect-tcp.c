@@ -349,34 +349,85 @@ flags_to_str (guint16  flags,
 /* 40 bytes of options say at most " SLE=4294967295 SRE=4294967295" four times and a little
  * more: this holds every Info text they can give. */
 #define TCP_OPTIONS_INFO_MAX 256
+/* An option gives an Info part for every two bytes at most (SACK_PERM). */
+#define TCP_OPTIONS_INFO_PARTS 20
+
+/* What the Info column says of a segment, written only when it is read (most segments of a
+ * filtered pass are not shown, and an upper layer often writes its own). */
+typedef struct
+{
+  guint16 sport, dport, flags, urgent;
+  guint32 seq, ack, window, seglen;
+  guint   n_parts;
+  struct
+  {
+    const char *text;       /* " MSS=" */
+    guint32     value;
+    gboolean    with_value;
+  } parts[TCP_OPTIONS_INFO_PARTS];
+} TcpInfoText;
 
 typedef struct
 {
-  gint     wscale;
-  gboolean want_info;    /* whether anybody shows the Info column */
-  char     info[TCP_OPTIONS_INFO_MAX]; /* Info column text of the options */
-  guint    info_len;
-  guint32  sack_base;    /* SACK edges are shown relative to the peer's first sequence number */
-  guint32  ack;          /* the acknowledgment number, relative as the edges are */
+  gint         wscale;
+  TcpInfoText *info;     /* NULL when nobody shows the Info column */
+  guint32      sack_base; /* SACK edges are shown relative to the peer's first sequence number */
+  guint32      ack;      /* the acknowledgment number, relative as the edges are */
 } TcpOptionState;
 
-/* Appends @text and, unless @with_value is FALSE, @value in decimal (no printf: this runs for
- * every segment shown). */
+/* Adds an option's part of the Info text: @text and, unless @with_value is FALSE, @value. */
 static void
 info_add (TcpOptionState *st,
           const char     *text,
           gboolean        with_value,
           guint32         value)
 {
-  gsize n = strlen (text);
+  TcpInfoText *t = st->info;
 
-  if (!st->want_info || st->info_len + n + 12 >= sizeof st->info)
+  if (!t || t->n_parts == TCP_OPTIONS_INFO_PARTS)
     return;
-  memcpy (st->info + st->info_len, text, n);
-  st->info_len += n;
-  if (with_value)
-    st->info_len += ss_format_uint_dec (value, st->info + st->info_len);
-  st->info[st->info_len] = '\0';
+  t->parts[t->n_parts].text = text;
+  t->parts[t->n_parts].value = value;
+  t->parts[t->n_parts].with_value = with_value;
+  t->n_parts++;
+}
+
+/* "80 → 36574 [SYN, ACK] Seq=0 Ack=1 Win=65160 Len=0 MSS=1460 SACK_PERM". */
+static void
+write_info (SsPacket      *pkt,
+            gconstpointer  data)
+{
+  const TcpInfoText *t = data;
+  char flag_text[TCP_FLAGS_INFO_MAX];
+  char opts[TCP_OPTIONS_INFO_MAX];
+  gsize len = 0;
+
+  ss_packet_append_info_uint (pkt, "", t->sport);
+  ss_packet_append_info_uint (pkt, " → ", t->dport);
+  flags_to_info (t->flags, flag_text);
+  ss_packet_append_info_str (pkt, " [");
+  ss_packet_append_info_str (pkt, flag_text);
+  ss_packet_append_info_uint (pkt, "] Seq=", t->seq);
+  if (t->flags & 0x010)
+    ss_packet_append_info_uint (pkt, " Ack=", t->ack);
+  ss_packet_append_info_uint (pkt, " Win=", t->window);
+  if (t->flags & 0x020)
+    ss_packet_append_info_uint (pkt, " Urg=", t->urgent);
+  ss_packet_append_info_uint (pkt, " Len=", t->seglen);
+  /* Each part only while room for the longest number stays. */
+  for (guint i = 0; i < t->n_parts; i++)
+    {
+      gsize n = strlen (t->parts[i].text);
+
+      if (len + n + 12 >= sizeof opts)
+        continue;
+      memcpy (opts + len, t->parts[i].text, n);
+      len += n;
+      if (t->parts[i].with_value)
+        len += ss_format_uint_dec (t->parts[i].value, opts + len);
+    }
+  opts[len] = '\0';
+  ss_packet_append_info_str (pkt, opts);
 }
 
 static void
@@ -1038,7 +1089,6 @@ dissect_tcp (SsPacket *pkt,
   guint32 seq, ack, seglen;
   guint hlen;
   SsItem *it, *fl;
-  gboolean text = pkt->full || pkt->want_columns;
   char flag_text[TCP_FLAGS_INFO_MAX];
   const SsProtocol *next;
   char str[40];
@@ -1135,8 +1185,6 @@ dissect_tcp (SsPacket *pkt,
       analysis_info_prefix (&info, pkt);
       /* The prefix stays when an upper layer writes its own Info. */
       ss_packet_fence_info (pkt);
-      ss_packet_append_info_uint (pkt, "", sport);
-      ss_packet_append_info_uint (pkt, " → ", dport);
     }
 
   if (info.have_stream)
@@ -1164,7 +1212,7 @@ dissect_tcp (SsPacket *pkt,
                     hlen / 4 >> 2 & 1, hlen / 4 >> 1 & 1, hlen / 4 & 1, hlen, hlen / 4);
 
   fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
-  if (text)
+  if (fl && pkt->full)
     {
       flags_to_info (flags, flag_text);
       ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text);
@@ -1206,11 +1254,24 @@ dissect_tcp (SsPacket *pkt,
                      SS_ITEM_GENERATED);
   ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
 
-  /* Not zeroed whole: its text buffer is written as far as it is used. */
   opts.wscale = -1;
-  opts.info[0] = '\0';
-  opts.info_len = 0;
-  opts.want_info = pkt->want_columns;
+  opts.info = NULL;
+  if (pkt->want_columns)
+    {
+      /* Not zeroed whole: its parts are written as far as they are used. */
+      TcpInfoText *t = ss_arena_alloc_uninit (pkt->arena, sizeof *t);
+
+      t->sport = sport;
+      t->dport = dport;
+      t->flags = flags;
+      t->urgent = ss_reader_get_ntohs (r, 18);
+      t->seq = info.rel_seq;
+      t->ack = info.rel_ack;
+      t->window = info.win_size;
+      t->seglen = seglen;
+      t->n_parts = 0;
+      opts.info = t;
+    }
   /* The edges acknowledge the peer's bytes: relative to the base of the other direction. */
   opts.sack_base = info.relative ? info.ack - info.rel_ack : 0;
   opts.ack = info.ack - opts.sack_base;
@@ -1249,19 +1310,8 @@ dissect_tcp (SsPacket *pkt,
       ss_item_set_length (l.top, hlen);
     }
 
-  if (pkt->want_columns)
-    {
-      ss_packet_append_info_str (pkt, " [");
-      ss_packet_append_info_str (pkt, flag_text);
-      ss_packet_append_info_uint (pkt, "] Seq=", info.rel_seq);
-      if (flags & 0x010)
-        ss_packet_append_info_uint (pkt, " Ack=", info.rel_ack);
-      ss_packet_append_info_uint (pkt, " Win=", info.win_size);
-      if (flags & 0x020)
-        ss_packet_append_info_uint (pkt, " Urg=", ss_reader_get_ntohs (r, 18));
-      ss_packet_append_info_uint (pkt, " Len=", seglen);
-      ss_packet_append_info_str (pkt, opts.info);
-    }
+  if (opts.info)
+    ss_packet_defer_info (pkt, write_info, opts.info);
 
   if (!ss_reader_check (r, 0, hlen) || (seglen == 0 && !(flags & 0x001)))
     return;

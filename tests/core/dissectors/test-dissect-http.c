@@ -174,7 +174,7 @@ test_request_response (void)
 
   pkt = conn_dissect (&c, 1);
   g_assert_cmpstr (pkt->col_protocol, ==, "HTTP");
-  g_assert_cmpstr (pkt->col_info, ==, "GET /api/items?id=7&sort=asc HTTP/1.1 ");
+  g_assert_cmpstr (ss_packet_get_info (pkt), ==, "GET /api/items?id=7&sort=asc HTTP/1.1 ");
   assert_field (&c, pkt, "frame.protocols", "eth:ethertype:ip:tcp:http");
   assert_field (&c, pkt, "http", "http");
   assert_field (&c, pkt, "http.request", "1");
@@ -202,7 +202,7 @@ test_request_response (void)
 
   pkt = conn_dissect (&c, 2);
   g_assert_cmpstr (pkt->col_protocol, ==, "HTTP/JSON");
-  g_assert_cmpstr (pkt->col_info, ==,
+  g_assert_cmpstr (ss_packet_get_info (pkt), ==,
                    "HTTP/1.1 200 OK , JavaScript Object Notation (application/json)");
   assert_field (&c, pkt, "frame.protocols", "eth:ethertype:ip:tcp:http:json");
   assert_field (&c, pkt, "http.response", "1");
@@ -280,11 +280,11 @@ test_reassembly (void)
   conn_dissect (&c, 1);
   pkt = conn_dissect (&c, 2);
   g_assert_cmpstr (pkt->col_protocol, ==, "TCP");
-  g_assert_nonnull (strstr (pkt->col_info, "[TCP segment of a reassembled PDU]"));
+  g_assert_nonnull (strstr (ss_packet_get_info (pkt), "[TCP segment of a reassembled PDU]"));
   assert_field (&c, pkt, "frame.protocols", "eth:ethertype:ip:tcp");
   pkt = conn_dissect (&c, 3);
   /* The status line is whole: tshark shows it before the segment note. */
-  g_assert_cmpstr (pkt->col_info, ==, "HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]");
+  g_assert_cmpstr (ss_packet_get_info (pkt), ==, "HTTP/1.1 200 OK  [TCP segment of a reassembled PDU]");
   assert_field (&c, pkt, "http.response.code", NULL);
   pkt = conn_dissect (&c, 4);
   assert_field (&c, pkt, "http.response.code", NULL);
@@ -322,7 +322,7 @@ test_chunked (void)
   pkt = conn_dissect (&c, 2);
   assert_field (&c, pkt, "http.response", NULL);
   pkt = conn_dissect (&c, 3);
-  g_assert_cmpstr (pkt->col_info, ==, "HTTP/1.1 200 OK  (text/plain)");
+  g_assert_cmpstr (ss_packet_get_info (pkt), ==, "HTTP/1.1 200 OK  (text/plain)");
   assert_field (&c, pkt, "frame.protocols", "eth:ethertype:ip:tcp:http:data-text-lines");
   assert_field (&c, pkt, "http.transfer_encoding", "chunked");
   assert_field (&c, pkt, "http.chunk_size", "5,6,0");
@@ -352,7 +352,7 @@ test_pipelined (void)
   conn_open (&c, FALSE);
 
   pkt = conn_dissect (&c, 1);
-  g_assert_cmpstr (pkt->col_info, ==, "GET /1 HTTP/1.1 HEAD /2 HTTP/1.1 ");
+  g_assert_cmpstr (ss_packet_get_info (pkt), ==, "GET /1 HTTP/1.1 HEAD /2 HTTP/1.1 ");
   assert_field (&c, pkt, "http.request.method", "GET,HEAD");
   assert_field (&c, pkt, "http.request_number", "1,2");
   assert_field (&c, pkt, "http.prev_request_in", "1");

@@ -110,7 +110,7 @@ test_startup (void)
   ss_test_assert_field (&t, "pgsql.parameter_name", "user,database");
   ss_test_assert_field (&t, "pgsql.parameter_value", "alice,shop");
   g_assert_cmpstr (t.pkt->col_protocol, ==, "PGSQL");
-  g_assert_cmpstr (t.pkt->col_info, ==, ">");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, ">");
   g_assert_cmpstr (t.pkt->protocols, ==, "eth:ethertype:ip:tcp:pgsql");
   g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 0);
   ss_test_dissection_clear (&t);
@@ -125,7 +125,7 @@ test_query (void)
   ss_test_assert_field (&t, "pgsql.type", "Simple query");
   ss_test_assert_field (&t, "pgsql.length", "13");
   ss_test_assert_field (&t, "pgsql.query", "SELECT 1");
-  g_assert_cmpstr (t.pkt->col_info, ==, ">Q");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, ">Q");
   ss_test_dissection_clear (&t);
 }
 
@@ -166,7 +166,7 @@ test_backend (void)
   g_assert_cmpuint (ss_test_count_field (&t, "pgsql.expert.error"), ==, 1);
   g_assert_cmpuint (ss_test_count_field (&t, "pgsql.expert.fatal"), ==, 0);
   g_assert_cmpuint (ss_test_count_field (&t, "pgsql.expert.statement_timeout"), ==, 0);
-  g_assert_cmpstr (t.pkt->col_info, ==, "<R/S/K/T/D/C/E/Z");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "<R/S/K/T/D/C/E/Z");
   /* One "pgsql" however many messages, as Wireshark. */
   g_assert_cmpstr (t.pkt->protocols, ==, "eth:ethertype:ip:tcp:pgsql");
   g_assert_cmpuint (ss_test_count_field (&t, "pgsql"), ==, 8);
@@ -189,7 +189,7 @@ test_extended (void)
   ss_test_assert_field (&t, "pgsql.val.length", "1");
   ss_test_assert_field (&t, "pgsql.val.data", "37");
   ss_test_assert_field (&t, "pgsql.returns", "5");
-  g_assert_cmpstr (t.pkt->col_info, ==, ">P/B/D/E/C/S");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, ">P/B/D/E/C/S");
   g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 0);
   ss_test_dissection_clear (&t);
 }
@@ -292,7 +292,7 @@ test_lying_lengths (void)
   ss_test_assert_field (&t, "pgsql.type", "Sync");
   /* As tcp_dissect_pdus() reports it: no "_ws.malformed" layer. */
   g_assert_cmpstr (t.pkt->protocols, ==, "eth:ethertype:ip:tcp:pgsql");
-  g_assert_cmpstr (t.pkt->col_info, ==, ">S[Malformed Packet]");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, ">S[Malformed Packet]");
   ss_test_dissection_clear (&t);
 
   assert_malformed (too_long, sizeof too_long, FALSE, 1);
@@ -315,7 +315,7 @@ test_lying_lengths (void)
     ss_test_assert_field (&t, "pgsql.type", "Data row,Ready for query");
     ss_test_assert_field (&t, "pgsql.status", "73");
     g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 1);
-    g_assert_cmpstr (t.pkt->col_info, ==, "<D[Malformed Packet]/Z");
+    g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "<D[Malformed Packet]/Z");
     g_assert_cmpstr (t.pkt->protocols, ==, "eth:ethertype:ip:tcp:pgsql");
     ss_test_dissection_clear (&t);
   }

@@ -194,7 +194,7 @@ test_client_hello (void)
   ja3_md5 = g_compute_checksum_for_string (G_CHECKSUM_MD5, ja3, -1);
   ss_test_assert_field (&t, "tls.handshake.ja3", ja3_md5);
   g_assert_cmpstr (t.pkt->col_protocol, ==, "TLSv1");
-  g_assert_cmpstr (t.pkt->col_info, ==, "Client Hello");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "Client Hello");
   g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 0);
   g_assert_cmpuint (ss_test_count_field (&t, "_ws.expert"), ==, 0);
   ss_test_dissection_clear (&t);
@@ -343,7 +343,7 @@ test_server_hello_certificate (void)
   ss_test_assert_field (&t, "x509ce.KeyUsage.digitalSignature", "1");
   g_assert_cmpuint (ss_test_count_field (&t, "x509ce.BasicConstraintsSyntax_element"), ==, 1);
   g_assert_cmpstr (t.pkt->col_protocol, ==, "TLSv1.2");
-  g_assert_cmpstr (t.pkt->col_info, ==, "Server Hello, Certificate");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "Server Hello, Certificate");
   g_assert_cmpuint (ss_test_count_field (&t, "_ws.malformed"), ==, 0);
   ss_test_dissection_clear (&t);
 }
@@ -437,7 +437,7 @@ test_alert_certificate_expired (void)
   ss_test_assert_field (&t, "tls.alert_message.desc", "45");
   g_assert_cmpuint (ss_test_count_field (&t, "tls.alert_message.fatal"), ==, 1);
   g_assert_cmpstr (t.pkt->col_protocol, ==, "TLSv1.2");
-  g_assert_cmpstr (t.pkt->col_info, ==, "Alert (Level: Fatal, Description: Certificate Expired)");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "Alert (Level: Fatal, Description: Certificate Expired)");
   ss_test_dissection_clear (&t);
 }
 
@@ -466,7 +466,7 @@ test_records_in_one_segment (void)
   ss_test_assert_field (&t, "tls.app_data_proto", "Hypertext Transfer Protocol");
   g_assert_cmpuint (ss_test_count_field (&t, "tls.handshake.type"), ==, 0);
   g_assert_cmpuint (ss_test_count_field (&t, "tls.alert_message.level"), ==, 0);
-  g_assert_cmpstr (t.pkt->col_info, ==,
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==,
                    "Change Cipher Spec, Encrypted Handshake Message, Application Data, "
                    "Encrypted Alert");
   ss_test_dissection_clear (&t);
@@ -482,7 +482,7 @@ test_sslv2_and_continuation (void)
   dissect_payload (&t, data, sizeof data);
   ss_test_assert_field (&t, "tls.record.version", "0x0002");
   g_assert_cmpstr (t.pkt->col_protocol, ==, "SSLv2");
-  g_assert_cmpstr (t.pkt->col_info, ==, "Encrypted Data, Continuation Data");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "Encrypted Data, Continuation Data");
   ss_test_dissection_clear (&t);
 }
 

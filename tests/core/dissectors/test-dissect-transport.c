@@ -62,7 +62,7 @@ test_tcp_syn (void)
   ss_test_assert_field (&t, "tcp.options.wscale.multiplier", "128");
   ss_test_assert_field (&t, "tcp.option_kind", "2,4,8,1,3");
   g_assert_cmpstr (t.pkt->col_protocol, ==, "TCP");
-  g_assert_cmpstr (t.pkt->col_info, ==,
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==,
                    "51000 → 443 [SYN] Seq=16909060 Win=64240 Len=0 MSS=1460 SACK_PERM "
                    "TSval=1000 TSecr=0 WS=128");
   ss_test_dissection_clear (&t);
@@ -80,7 +80,7 @@ test_udp (void)
   ss_test_assert_field (&t, "udp.length", "12");
   ss_test_assert_field (&t, "udp.checksum.status", "3");
   ss_test_assert_field (&t, "udp.payload", "deadbeef");
-  g_assert_cmpstr (t.pkt->col_info, ==, "40000 → 5000 Len=4");
+  g_assert_cmpstr (ss_packet_get_info (t.pkt), ==, "40000 → 5000 Len=4");
   ss_test_dissection_clear (&t);
 }
 
