@@ -118,6 +118,9 @@ struct _SsTcpConv
   guint32     n_streams;
   SsTcpStreamAllocFunc alloc;   /* numbers new streams when set (several tables, one numbering) */
   gpointer    alloc_data;
+  Unacked    *spare;       /* unacked records to reuse: one is taken and given back per segment */
+  TcpStream  *last;        /* the stream of the last segment, whose key is @last_key: */
+  TcpKey      last_key;    /* consecutive segments mostly belong to one */
 };
 
 /* Eight bytes at a time (the key is 38 bytes, zeroed before it is filled): looked up for every
@@ -199,6 +202,13 @@ ss_tcp_conv_free (SsTcpConv *conv)
 {
   if (!conv)
     return;
+  while (conv->spare)
+    {
+      Unacked *u = conv->spare;
+
+      conv->spare = u->next;
+      g_free (u);
+    }
   g_hash_table_unref (conv->streams);
   g_ptr_array_unref (conv->all);
   g_array_unref (conv->offsets);
@@ -306,9 +316,29 @@ direction_of (const TcpStream *st,
   return same_address (info->src, &st->addr[0]) && info->srcport == st->port[0] ? 0 : 1;
 }
 
+static Unacked *
+unacked_new (SsTcpConv *conv)
+{
+  Unacked *u = conv->spare;
+
+  if (!u)
+    return g_new (Unacked, 1);
+  conv->spare = u->next;
+  return u;
+}
+
+static void
+unacked_release (SsTcpConv *conv,
+                 Unacked   *u)
+{
+  u->next = conv->spare;
+  conv->spare = u;
+}
+
 /* The sequence analysis proper. @seq and @ack are the raw header values. */
 static void
-analyze_sequence (TcpStream *st,
+analyze_sequence (SsTcpConv *conv,
+                  TcpStream *st,
                   guint      dir,
                   SsPacket  *pkt,
                   SsTcpInfo *info)
@@ -453,7 +483,7 @@ finished_retransmission:
     nextseq += 1;
   if ((seglen || (flags & (TH_SYN | TH_FIN))) && fwd->n_segments < MAX_UNACKED)
     {
-      u = g_new (Unacked, 1);
+      u = unacked_new (conv);
       u->next = fwd->segments;
       u->frame = pkt->number;
       u->seq = seq;
@@ -515,7 +545,7 @@ finished_retransmission:
         prev->next = next;
       else
         rev->segments = next;
-      g_free (u);
+      unacked_release (conv, u);
       rev->n_segments--;
       u = next;
     }
@@ -588,7 +618,10 @@ first_pass (SsTcpConv *conv,
   guint dir;
 
   make_key (info, &key);
-  st = g_hash_table_lookup (conv->streams, &key);
+  if (conv->last && key_equal (&key, &conv->last_key))
+    st = conv->last;
+  else
+    st = g_hash_table_lookup (conv->streams, &key);
 
   /* A SYN with another initial sequence number than the one this direction started with is a
    * new connection on the same ports (Wireshark: "TCP Port numbers reused"). */
@@ -604,6 +637,8 @@ first_pass (SsTcpConv *conv,
     }
   if (!st)
     st = new_stream (conv, pkt, info, &key);
+  conv->last = st;
+  conv->last_key = key;
 
   dir = direction_of (st, info);
   fwd = &st->flow[dir];
@@ -619,7 +654,7 @@ first_pass (SsTcpConv *conv,
       while ((u = fwd->segments))
         {
           fwd->segments = u->next;
-          g_free (u);
+          unacked_release (conv, u);
         }
       fwd->n_segments = 0;
       fwd->base_seq = info->seq;
@@ -707,7 +742,7 @@ first_pass (SsTcpConv *conv,
     }
 
   info->ack_rtt_ns = -1;
-  analyze_sequence (st, dir, pkt, info);
+  analyze_sequence (conv, st, dir, pkt, info);
   info->initial_rtt_ns = st->first_rtt_ns;
 }
 

@@ -160,8 +160,8 @@ ss_cli_time_precision (const SsCapfile *cap,
   return digits;
 }
 
-/* Copies @s of @bytes to @p padded to @width characters (not bytes: "→" and names may be UTF-8),
- * on the left when @right; returns the end. */
+/* Copies @s of @bytes to @p padded to @width with spaces, on the left when @right; returns the
+ * end. Only ASCII comes here (numbers and addresses), so bytes are characters. */
 static char *
 put_padded (char       *p,
             const char *s,
@@ -169,18 +169,20 @@ put_padded (char       *p,
             guint       width,
             gboolean    right)
 {
-  gsize chars = 0;
+  gsize pad = bytes < width ? width - bytes : 0;
 
-  for (gsize i = 0; i < bytes; i++)
-    chars += ((guchar) s[i] & 0xc0) != 0x80;
   if (right)
-    for (gsize i = chars; i < width; i++)
-      *p++ = ' ';
+    {
+      memset (p, ' ', pad);
+      p += pad;
+    }
   memcpy (p, s, bytes);
   p += bytes;
   if (!right)
-    for (gsize i = chars; i < width; i++)
-      *p++ = ' ';
+    {
+      memset (p, ' ', pad);
+      p += pad;
+    }
   return p;
 }
 

@@ -47,10 +47,17 @@ ss_dns_format_text (SsArena      *arena,
                     const guint8 *s,
                     gsize         len)
 {
-  GString *out = g_string_sized_new (len + 1);
+  GString *out;
   gsize i = 0;
   char *res;
 
+  /* Nearly every name is printable ASCII: copied as it is. */
+  while (i < len && s[i] >= 0x20 && s[i] < 0x7f)
+    i++;
+  if (i == len)
+    return ss_arena_strndup (arena, (const char *) s, len);
+  out = g_string_sized_new (len + 1);
+  g_string_append_len (out, (const char *) s, i);
   while (i < len)
     {
       guint8 c = s[i++];

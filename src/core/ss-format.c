@@ -85,37 +85,51 @@ ss_format_uint_dec (guint64  value,
     "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
-  char tmp[24];
-  char *p = tmp + sizeof tmp;
   guint32 small;
   guint len;
+  char *p;
 
-  while (value > G_MAXUINT32)
+  if (value > G_MAXUINT32)
     {
-      *--p = (char) ('0' + value % 10);
-      value /= 10;
+      char tmp[24];
+
+      p = tmp + sizeof tmp;
+      while (value > 0)
+        {
+          *--p = (char) ('0' + value % 10);
+          value /= 10;
+        }
+      len = (guint) (tmp + sizeof tmp - p);
+      memcpy (buf, p, len);
+      buf[len] = '\0';
+      return len;
     }
-  /* 32-bit division, two digits at a time: most values are ports, lengths and sequence numbers,
-   * written for every frame shown. */
+  /* Most values are ports, lengths and sequence numbers, written for every frame shown: their
+   * digits are counted, then written from the end two at a time, in place. */
   small = (guint32) value;
+  len = small < 100000 ? (small < 100 ? (small < 10 ? 1 : 2)
+                                      : (small < 1000 ? 3 : small < 10000 ? 4 : 5))
+                       : (small < 10000000 ? (small < 1000000 ? 6 : 7)
+                                           : (small < 100000000 ? 8
+                                                                : small < 1000000000 ? 9 : 10));
+  p = buf + len;
+  *p = '\0';
   while (small >= 100)
     {
       guint32 r = small % 100;
 
       small /= 100;
-      *--p = pairs[2 * r + 1];
-      *--p = pairs[2 * r];
+      p -= 2;
+      p[0] = pairs[2 * r];
+      p[1] = pairs[2 * r + 1];
     }
   if (small >= 10)
     {
-      *--p = pairs[2 * small + 1];
-      *--p = pairs[2 * small];
+      p[-2] = pairs[2 * small];
+      p[-1] = pairs[2 * small + 1];
     }
   else
-    *--p = (char) ('0' + small);
-  len = (guint) (tmp + sizeof tmp - p);
-  memcpy (buf, p, len);
-  buf[len] = '\0';
+    p[-1] = (char) ('0' + small);
   return len;
 }
 

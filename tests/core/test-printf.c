@@ -1,9 +1,11 @@
-/* test-printf.c: ss_format_vsnprintf() writes what glibc's vsnprintf() writes */
+/* test-printf.c: ss_format_vsnprintf() and ss_format_uint_dec() write what glibc's printf
+ * writes */
 #include "config.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "ss-format.h"
 #include "ss-printf.h"
 
 static int
@@ -165,6 +167,48 @@ test_random (void)
   g_rand_free (rand);
 }
 
+/* Every number of digits, each power of ten and its neighbours, both sides of 2^32 and
+ * random values of every magnitude: the digits and the length of "%" G_GUINT64_FORMAT. */
+static void
+test_uint_dec (void)
+{
+  GRand *rand = g_rand_new_with_seed (7);
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 v;
+
+  for (guint64 p = 1;; p *= 10)
+    {
+      for (gint d = -1; d <= 1; d++)
+        {
+          v = p + (guint64) d;
+          g_array_append_val (values, v);
+        }
+      if (p > G_MAXUINT64 / 10)
+        break;
+    }
+  for (guint64 x = G_MAXUINT32 - 2; x <= (guint64) G_MAXUINT32 + 2; x++)
+    g_array_append_val (values, x);
+  v = G_MAXUINT64;
+  g_array_append_val (values, v);
+  for (guint i = 0; i < 20000; i++)
+    {
+      v = ((guint64) g_rand_int (rand) << 32 | g_rand_int (rand)) >> g_rand_int_range (rand, 0, 64);
+      g_array_append_val (values, v);
+    }
+  for (guint i = 0; i < values->len; i++)
+    {
+      char want[32], got[32];
+      guint64 x = g_array_index (values, guint64, i);
+      int wn = snprintf (want, sizeof want, "%" G_GUINT64_FORMAT, x);
+
+      memset (got, 'x', sizeof got);
+      g_assert_cmpuint (ss_format_uint_dec (x, got), ==, (guint) wn);
+      g_assert_cmpstr (got, ==, want);
+    }
+  g_array_free (values, TRUE);
+  g_rand_free (rand);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -173,5 +217,6 @@ main (int    argc,
   g_test_add_func ("/core/printf/formats", test_formats);
   g_test_add_func ("/core/printf/unsupported", test_unsupported);
   g_test_add_func ("/core/printf/random", test_random);
+  g_test_add_func ("/core/printf/uint-dec", test_uint_dec);
   return g_test_run ();
 }
