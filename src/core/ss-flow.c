@@ -5,17 +5,25 @@
 
 #include "ss-flow.h"
 
-static guint32
-mix (guint32       h,
-     const guint8 *p,
-     guint         n)
+static inline guint64
+load64 (const guint8 *p)
 {
-  for (guint i = 0; i < n; i++)
-    h = (h ^ p[i]) * 16777619u;
-  return h;
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
 }
 
-/* The same for (a, b) and (b, a): each end is its address and port (0 without one). */
+static inline guint64
+mix64 (guint64 h,
+       guint64 v)
+{
+  h = (h ^ v) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  return h ^ (h >> 29);
+}
+
+/* The same for (a, b) and (b, a): each end is its address and port (0 without one). Computed
+ * for every frame before it is dealt to a thread: words, not bytes. */
 static guint32
 pair_hash (const guint8 *addr_a,
            const guint8 *addr_b,
@@ -23,27 +31,32 @@ pair_hash (const guint8 *addr_a,
            guint8        proto,
            const guint8 *ports)
 {
-  guint8 a[18], b[18];
-  guint32 h = 2166136261u;
+  guint64 a0, a1 = 0, b0, b1 = 0, h;
+  guint64 port_a = ports ? (guint64) (ports[0] << 8 | ports[1]) : 0;
+  guint64 port_b = ports ? (guint64) (ports[2] << 8 | ports[3]) : 0;
 
-  memcpy (a, addr_a, n);
-  memcpy (b, addr_b, n);
-  a[n] = ports ? ports[0] : 0;
-  a[n + 1] = ports ? ports[1] : 0;
-  b[n] = ports ? ports[2] : 0;
-  b[n + 1] = ports ? ports[3] : 0;
-  if (memcmp (a, b, n + 2) > 0)
+  if (n == 4)
     {
-      h = mix (h, b, n + 2);
-      h = mix (h, a, n + 2);
+      guint32 x, y;
+
+      memcpy (&x, addr_a, 4);
+      memcpy (&y, addr_b, 4);
+      a0 = (guint64) x << 16 | port_a;
+      b0 = (guint64) y << 16 | port_b;
     }
   else
     {
-      h = mix (h, a, n + 2);
-      h = mix (h, b, n + 2);
+      a0 = load64 (addr_a);
+      a1 = load64 (addr_a + 8) ^ port_a;
+      b0 = load64 (addr_b);
+      b1 = load64 (addr_b + 8) ^ port_b;
     }
-  h = mix (h, &proto, 1);
-  return h | 1;   /* 0 is for frames without addresses */
+  h = 0x84222325cbf29ce4ull ^ proto;
+  if (a0 > b0 || (a0 == b0 && a1 > b1))
+    h = mix64 (mix64 (mix64 (mix64 (h, b0), b1), a0), a1);
+  else
+    h = mix64 (mix64 (mix64 (mix64 (h, a0), a1), b0), b1);
+  return (guint32) (h ^ (h >> 32)) | 1;   /* 0 is for frames without addresses */
 }
 
 /* The ports of a TCP, UDP, SCTP or DCCP header at @p, or NULL. */
