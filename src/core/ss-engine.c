@@ -19,6 +19,7 @@ struct _SsEngine
   gboolean          want_columns;
   gboolean          want_follow_data;
   gboolean          want_expert;    /* an expert field is wanted */
+  guint64           want_protos;    /* bits by SsProtocolId: protocols with a field wanted */
   guint64           apps_wanted;    /* bits by SsProtocolId: application protocols a wanted
                                      * field needs (all bits: every one) */
   guint64           apps_run;       /* apps_to_run (apps_wanted) */
@@ -72,6 +73,7 @@ ss_engine_new_reader (SsEngine *engine)
   reader->apps_wanted = engine->apps_wanted;
   reader->apps_run = engine->apps_run;
   reader->want_expert = engine->want_expert;
+  reader->want_protos = engine->want_protos;
   reader->frame_protocols = engine->frame_protocols;
   reader->tcp_analyze = engine->tcp_analyze;
   reader->tcp_analyze_data = engine->tcp_analyze_data;
@@ -209,6 +211,11 @@ ss_engine_want_field (SsEngine  *engine,
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
   engine->want_expert |= is_expert_field (engine, id);
+  {
+    const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
+
+    engine->want_protos |= proto ? APP (proto->id) : ALL_APPS;
+  }
   engine->apps_wanted |= apps_needed (engine, id);
   engine->apps_run = apps_to_run (engine->apps_wanted);
 }
@@ -220,6 +227,7 @@ ss_engine_clear_wanted_fields (SsEngine *engine)
   engine->apps_wanted = 0;
   engine->apps_run = 0;
   engine->want_expert = FALSE;
+  engine->want_protos = 0;
 }
 
 void
@@ -349,6 +357,7 @@ ss_engine_dissect_as (SsEngine *engine,
   pkt->want = engine->full ? engine->want_all : engine->want;
   pkt->want_columns = engine->want_columns;
   pkt->want_expert = engine->want_expert;
+  pkt->want_protos = engine->full ? ALL_APPS : engine->want_protos;
   pkt->want_follow_data = engine->want_follow_data;
   /* An application protocol is left out when nothing kept comes from it and no later
    * dissection needs the state it keeps (reassembly, request/response links): on a frame

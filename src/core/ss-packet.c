@@ -484,6 +484,7 @@ ss_packet_add_expert (SsPacket     *pkt,
 {
   const SsProtocol *p;
   const SsExpertDef *def;
+  SsFieldId eid;
   SsLayer l = { pkt, NULL, SS_PROTO_EXPERT, pkt->bases[SS_PROTO_EXPERT], NULL };
   SsReader none;
   SsItem *node;
@@ -496,10 +497,15 @@ ss_packet_add_expert (SsPacket     *pkt,
   p = ss_dissectors_get (proto);
   g_return_if_fail (index < p->n_experts);
   def = &p->experts[index];
-  if (!pkt->full && !ss_packet_wants_id (pkt, l.base)
-      && !ss_layer_wants (&l, 0) && !ss_layer_wants (&l, 1) && !ss_layer_wants (&l, 2)
-      && !ss_packet_wants_id (pkt, ss_registry_expert_field_id (pkt->bases, p, index)))
-    return;
+  eid = ss_registry_expert_field_id (pkt->bases, p, index);
+  if (!ss_packet_wants_id (pkt, l.base) && !ss_layer_wants (&l, 0) && !ss_layer_wants (&l, 1)
+      && !ss_layer_wants (&l, 2))
+    {
+      /* Only the item's own field (a filter on tcp.analysis.retransmission): no message. */
+      if (ss_packet_wants_id (pkt, eid))
+        ss_item_set_flags (ss_packet_new_item (pkt, parent, eid, NULL, 0, 0), SS_ITEM_HIDDEN);
+      return;
+    }
 
   va_start (args, format);
   msg = format ? ss_arena_vprintf (pkt->arena, format, args) : ss_arena_strdup (pkt->arena,
@@ -518,12 +524,8 @@ ss_packet_add_expert (SsPacket     *pkt,
       node->v.u = def->severity;
     }
   l.top = node ? node : parent;
-  {
-    SsFieldId eid = ss_registry_expert_field_id (pkt->bases, p, index);
-
-    if (ss_packet_wants_id (pkt, eid))
-      ss_item_set_flags (ss_packet_new_item (pkt, l.top, eid, NULL, 0, 0), SS_ITEM_HIDDEN);
-  }
+  if (ss_packet_wants_id (pkt, eid))
+    ss_item_set_flags (ss_packet_new_item (pkt, l.top, eid, NULL, 0, 0), SS_ITEM_HIDDEN);
   /* Shown under the expert node as tshark -V shows them. */
   {
     SsItem *it;

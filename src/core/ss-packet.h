@@ -210,6 +210,8 @@ struct _SsPacket
   const guint8     *want;          /* bitmap over field ids, every bit set when full */
   gboolean          want_columns;
   gboolean          want_expert;   /* some expert field is wanted (when !full) */
+  guint64           want_protos;   /* bits by SsProtocolId: some field of it is wanted (all
+                                    * when full) */
   guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;
                                     * the others are left out (all bits when none may be;
                                     * ss-engine.c) */
@@ -280,6 +282,14 @@ static inline gboolean
 ss_layer_wants (const SsLayer *l, guint field)
 {
   return ss_packet_wants_id (l->pkt, l->base + 1 + field);
+}
+
+/* Whether any field of the layer's protocol is wanted: a layer may skip the items it adds
+ * without reading bytes not checked yet (whose check marks a short frame). */
+static inline gboolean
+ss_layer_wants_any (const SsLayer *l)
+{
+  return (l->pkt->want_protos >> l->proto) & 1;
 }
 
 /* Opens @proto's layer over @len bytes (-1: the rest) of @r at @off: adds its node at the top of

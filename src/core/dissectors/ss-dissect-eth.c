@@ -134,8 +134,12 @@ dissect_eth (SsPacket *pkt,
   ss_packet_clear_info (pkt);
   ss_packet_defer_info (pkt, eth_info, dst);
 
-  add_address (&l, ETH_F_DST, ETH_F_DST_LG, ETH_F_DST_IG, 0);
-  add_address (&l, ETH_F_SRC, ETH_F_SRC_LG, ETH_F_SRC_IG, 6);
+  /* Their bytes were read above. */
+  if (ss_layer_wants_any (&l))
+    {
+      add_address (&l, ETH_F_DST, ETH_F_DST_LG, ETH_F_DST_IG, 0);
+      add_address (&l, ETH_F_SRC, ETH_F_SRC_LG, ETH_F_SRC_IG, 6);
+    }
 
   type = ss_reader_get_ntohs (r, 12);
   if (ss_reader_failed (r))

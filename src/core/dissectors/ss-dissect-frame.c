@@ -159,6 +159,76 @@ dissect_comments (SsPacket        *pkt,
     }
 }
 
+/* The frame's own items, which read no bytes; returns frame.protocols' item, filled in at the
+ * end. */
+static SsItem *
+add_items (SsLayer             *l,
+           const SsCapfile     *cap,
+           const SsInterface   *iface,
+           const SsFrameRecord *first,
+           gint64               secs,
+           gint32               nsecs)
+{
+  SsPacket *pkt = l->pkt;
+  SsItem *protocols;
+  SsItem *it;
+
+  if (ss_capfile_get_format (cap) == SS_CAPFILE_FORMAT_PCAPNG && iface)
+    {
+      ss_layer_add_uint (l, NULL, FRAME_F_SECTION, 0, 0, iface->section + 1);
+      it = ss_layer_add_uint (l, NULL, FRAME_F_INTERFACE_ID, 0, 0, pkt->interface_id);
+      /* Wireshark calls an interface without if_name "unknown". */
+      ss_item_append_text (pkt, it, " (%s)", iface->name ? iface->name : "unknown");
+      ss_layer_add_string (l, it, FRAME_F_INTERFACE_NAME, 0, 0,
+                           iface->name ? iface->name : "unknown", -1);
+      if (iface->description)
+        ss_layer_add_string (l, it, FRAME_F_INTERFACE_DESCRIPTION, 0, 0, iface->description, -1);
+    }
+  if (pkt->epb_flags)
+    {
+      SsItem *flags = ss_layer_add_uint (l, NULL, FRAME_F_PACKET_FLAGS, 0, 0, pkt->epb_flags);
+
+      ss_layer_add_uint (l, flags, FRAME_F_PACKET_FLAGS_DIRECTION, 0, 0, pkt->epb_flags & 0x3);
+      ss_layer_add_uint (l, flags, FRAME_F_PACKET_FLAGS_RECEPTION, 0, 0,
+                         (pkt->epb_flags & 0x1c) >> 2);
+    }
+
+  it = ss_layer_add_int (l, NULL, FRAME_F_ENCAP_TYPE, 0, 0,
+                         wtap_encap_for_link_type (pkt->link_type));
+  if (it && ss_link_type_name (pkt->link_type))
+    ss_item_set_text (pkt, it, "%s: %s (%d)", _("Encapsulation type"),
+                      ss_link_type_name (pkt->link_type), (int) it->v.i);
+
+  ss_layer_add_time (l, NULL, FRAME_F_TIME, 0, 0, secs, nsecs);
+  ss_item_set_flags (add_reltime (l, NULL, FRAME_F_OFFSET_SHIFT, 0), SS_ITEM_GENERATED);
+  ss_layer_add_time (l, NULL, FRAME_F_TIME_EPOCH, 0, 0, secs, nsecs);
+  ss_item_set_flags (add_reltime (l, NULL, FRAME_F_TIME_DELTA,
+                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
+                     SS_ITEM_GENERATED);
+  ss_item_set_flags (add_reltime (l, NULL, FRAME_F_TIME_DELTA_DISPLAYED,
+                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
+                     SS_ITEM_GENERATED);
+  ss_item_set_flags (add_reltime (l, NULL, FRAME_F_TIME_RELATIVE, pkt->ts_ns - first->ts_ns),
+                     SS_ITEM_GENERATED);
+  ss_layer_add_uint (l, NULL, FRAME_F_NUMBER, 0, 0, pkt->number);
+  /* Texts are translated only for items kept: a pass that keeps few fields calls no gettext
+   * per frame. */
+  it = ss_layer_add_uint (l, NULL, FRAME_F_LEN, 0, 0, pkt->len);
+  if (it)
+    ss_item_set_text (pkt, it, _("Frame Length: %u bytes (%u bits)"), pkt->len, pkt->len * 8);
+  if (pkt->len < pkt->caplen)
+    ss_packet_add_expert (pkt, it, SS_PROTO_FRAME, FRAME_E_LEN_LT_CAPLEN, NULL);
+  it = ss_layer_add_uint (l, NULL, FRAME_F_CAP_LEN, 0, 0, pkt->caplen);
+  if (it)
+    ss_item_set_text (pkt, it, _("Capture Length: %u bytes (%u bits)"), pkt->caplen,
+                      pkt->caplen * 8);
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, FRAME_F_MARKED, 0, 0, 0), SS_ITEM_GENERATED);
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, FRAME_F_IGNORED, 0, 0, 0), SS_ITEM_GENERATED);
+  protocols = ss_layer_add_string (l, NULL, FRAME_F_PROTOCOLS, 0, 0, "", -1);
+  ss_item_set_flags (protocols, SS_ITEM_GENERATED);
+  return protocols;
+}
+
 void
 ss_frame_dissect (SsPacket        *pkt,
                   const SsCapfile *cap,
@@ -168,8 +238,7 @@ ss_frame_dissect (SsPacket        *pkt,
   const SsFrameRecord *first = ss_capfile_get_frame (cap, 0);
   SsReader r;
   SsLayer l;
-  SsItem *protocols;
-  SsItem *it;
+  SsItem *protocols = NULL;
   gint64 secs = pkt->ts_ns / 1000000000;
   gint32 nsecs = (gint32) (pkt->ts_ns % 1000000000);
 
@@ -203,59 +272,11 @@ ss_frame_dissect (SsPacket        *pkt,
                           pkt->number, pkt->len, pkt->len * 8, pkt->caplen, pkt->caplen * 8);
     }
 
-  if (ss_capfile_get_format (cap) == SS_CAPFILE_FORMAT_PCAPNG && iface)
-    {
-      ss_layer_add_uint (&l, NULL, FRAME_F_SECTION, 0, 0, iface->section + 1);
-      it = ss_layer_add_uint (&l, NULL, FRAME_F_INTERFACE_ID, 0, 0, pkt->interface_id);
-      /* Wireshark calls an interface without if_name "unknown". */
-      ss_item_append_text (pkt, it, " (%s)", iface->name ? iface->name : "unknown");
-      ss_layer_add_string (&l, it, FRAME_F_INTERFACE_NAME, 0, 0,
-                           iface->name ? iface->name : "unknown", -1);
-      if (iface->description)
-        ss_layer_add_string (&l, it, FRAME_F_INTERFACE_DESCRIPTION, 0, 0, iface->description, -1);
-    }
-  if (pkt->epb_flags)
-    {
-      SsItem *flags = ss_layer_add_uint (&l, NULL, FRAME_F_PACKET_FLAGS, 0, 0, pkt->epb_flags);
-
-      ss_layer_add_uint (&l, flags, FRAME_F_PACKET_FLAGS_DIRECTION, 0, 0, pkt->epb_flags & 0x3);
-      ss_layer_add_uint (&l, flags, FRAME_F_PACKET_FLAGS_RECEPTION, 0, 0,
-                         (pkt->epb_flags & 0x1c) >> 2);
-    }
-
-  it = ss_layer_add_int (&l, NULL, FRAME_F_ENCAP_TYPE, 0, 0,
-                         wtap_encap_for_link_type (pkt->link_type));
-  if (it && ss_link_type_name (pkt->link_type))
-    ss_item_set_text (pkt, it, "%s: %s (%d)", _("Encapsulation type"),
-                      ss_link_type_name (pkt->link_type), (int) it->v.i);
-
-  ss_layer_add_time (&l, NULL, FRAME_F_TIME, 0, 0, secs, nsecs);
-  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_OFFSET_SHIFT, 0), SS_ITEM_GENERATED);
-  ss_layer_add_time (&l, NULL, FRAME_F_TIME_EPOCH, 0, 0, secs, nsecs);
-  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_DELTA,
-                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
-                     SS_ITEM_GENERATED);
-  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_DELTA_DISPLAYED,
-                                  pkt->has_prev ? pkt->ts_ns - pkt->prev_ts_ns : 0),
-                     SS_ITEM_GENERATED);
-  ss_item_set_flags (add_reltime (&l, NULL, FRAME_F_TIME_RELATIVE, pkt->ts_ns - first->ts_ns),
-                     SS_ITEM_GENERATED);
-  ss_layer_add_uint (&l, NULL, FRAME_F_NUMBER, 0, 0, pkt->number);
-  /* Texts are translated only for items kept: a pass that keeps few fields calls no gettext
-   * per frame. */
-  it = ss_layer_add_uint (&l, NULL, FRAME_F_LEN, 0, 0, pkt->len);
-  if (it)
-    ss_item_set_text (pkt, it, _("Frame Length: %u bytes (%u bits)"), pkt->len, pkt->len * 8);
-  if (pkt->len < pkt->caplen)
-    ss_packet_add_expert (pkt, it, SS_PROTO_FRAME, FRAME_E_LEN_LT_CAPLEN, NULL);
-  it = ss_layer_add_uint (&l, NULL, FRAME_F_CAP_LEN, 0, 0, pkt->caplen);
-  if (it)
-    ss_item_set_text (pkt, it, _("Capture Length: %u bytes (%u bits)"), pkt->caplen,
-                      pkt->caplen * 8);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, FRAME_F_MARKED, 0, 0, 0), SS_ITEM_GENERATED);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, FRAME_F_IGNORED, 0, 0, 0), SS_ITEM_GENERATED);
-  protocols = ss_layer_add_string (&l, NULL, FRAME_F_PROTOCOLS, 0, 0, "", -1);
-  ss_item_set_flags (protocols, SS_ITEM_GENERATED);
+  /* Nothing to add when no frame field is wanted. */
+  if (ss_layer_wants_any (&l))
+    protocols = add_items (&l, cap, iface, first, secs, nsecs);
+  else if (pkt->len < pkt->caplen)
+    ss_packet_add_expert (pkt, NULL, SS_PROTO_FRAME, FRAME_E_LEN_LT_CAPLEN, NULL);
 
   if (ss_capfile_get_frame (cap, index)->has_options)
     ss_ebpf_dissect (pkt, cap, index, &r);
