@@ -214,9 +214,14 @@ ss_cli_print_summary (SsPacket *pkt,
   if (precision > 0)
     {
       /* The first @precision of the nine digits of the nanoseconds, as "%0*d" of them. */
+      char digits[9];
+      guint32 f = (guint32) frac;
+
+      for (guint i = 9; i-- > 0; f /= 10)
+        digits[i] = (char) ('0' + f % 10);
       *p++ = '.';
-      for (guint i = 0, div = 100000000; i < precision && i < 9; i++, div /= 10)
-        *p++ = (char) ('0' + frac / div % 10);
+      memcpy (p, digits, MIN (precision, 9));
+      p += MIN (precision, 9);
     }
   *p = '\0';
   if (s->type != SS_ADDR_NONE)

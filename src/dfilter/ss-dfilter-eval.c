@@ -1116,6 +1116,7 @@ ss_df_eval (const SsDfTest *test,
   r = eval_test (&ev, test);
   if (ev.vals != ev.local)
     g_free (ev.vals);
-  g_slist_free_full (ev.heap, g_free);
+  if (ev.heap)
+    g_slist_free_full (ev.heap, g_free);
   return r;
 }

@@ -252,17 +252,13 @@ addr_to_str (SsPacket *pkt,
   p = ss_reader_peek (r, off, len);
   if (!p)
     return NULL;
-  if (hw && ARP_HW_IS_ETHER (type, len))
-    return ss_arena_printf (pkt->arena, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3],
-                            p[4], p[5]);
-  if (!hw && ARP_PRO_IS_IPV4 (type, len))
-    return ss_arena_printf (pkt->arena, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
-  if (!hw && ARP_PRO_IS_IPV6 (type, len))
+  if ((hw && ARP_HW_IS_ETHER (type, len)) || (!hw && ARP_PRO_IS_IPV4 (type, len))
+      || (!hw && ARP_PRO_IS_IPV6 (type, len)))
     {
-      SsAddress a = { SS_ADDR_IPV6, 16, { 0 } };
+      SsAddress a = { hw ? SS_ADDR_ETHER : len == 4 ? SS_ADDR_IPV4 : SS_ADDR_IPV6, len, { 0 } };
       char buf[48];
 
-      memcpy (a.data, p, 16);
+      memcpy (a.data, p, len);
       return ss_arena_strdup (pkt->arena, ss_address_to_string (&a, buf, sizeof buf));
     }
   return bytes_to_str (pkt, p, len);

@@ -302,26 +302,41 @@ static const SsExpertDef tcp_experts[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (tcp_experts) == TCP_E_COUNT);
 
-/* "SYN, ACK" in Wireshark's order, into @out of TCP_FLAGS_INFO_MAX bytes. */
+/* "SYN, ACK" in Wireshark's order, at @p; returns the end (not terminated). Every name at once
+ * is 50 bytes. */
 #define TCP_FLAGS_INFO_MAX 64
 
+static char *
+put_flags (char    *p,
+           guint16  flags)
+{
+  static const struct { guint16 bit; guint8 len; char name[9]; } names[] = {
+    { 0x001, 3, "FIN" }, { 0x002, 3, "SYN" }, { 0x004, 3, "RST" }, { 0x008, 3, "PSH" },
+    { 0x010, 3, "ACK" }, { 0x020, 3, "URG" }, { 0x040, 3, "ECE" }, { 0x080, 3, "CWR" },
+    { 0x100, 2, "AE" }, { 0xe00, 8, "Reserved" },
+  };
+  char *start = p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (flags & names[i].bit)
+      {
+        if (p != start)
+          {
+            memcpy (p, ", ", 2);
+            p += 2;
+          }
+        memcpy (p, names[i].name, names[i].len);
+        p += names[i].len;
+      }
+  return p;
+}
+
+/* The same into @out of TCP_FLAGS_INFO_MAX bytes, terminated. */
 static void
 flags_to_info (guint16  flags,
                char    *out)
 {
-  static const struct { guint16 bit; const char *name; } names[] = {
-    { 0x001, "FIN" }, { 0x002, "SYN" }, { 0x004, "RST" }, { 0x008, "PSH" }, { 0x010, "ACK" },
-    { 0x020, "URG" }, { 0x040, "ECE" }, { 0x080, "CWR" }, { 0x100, "AE" },
-  };
-  char *end = out;
-
-  /* Every name at once is 50 bytes: the buffer cannot overflow. */
-  *end = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (flags & names[i].bit)
-      end = g_stpcpy (g_stpcpy (end, end == out ? "" : ", "), names[i].name);
-  if (flags & 0xe00)
-    g_stpcpy (g_stpcpy (end, end == out ? "" : ", "), "Reserved");
+  *put_flags (out, flags) = '\0';
 }
 
 /* "··········S·" as tcp.flags.str. */
@@ -392,42 +407,55 @@ info_add (TcpOptionState *st,
   t->n_parts++;
 }
 
-/* "80 → 36574 [SYN, ACK] Seq=0 Ack=1 Win=65160 Len=0 MSS=1460 SACK_PERM". */
+/* Copies a string literal to @p; evaluates to the end. */
+#define PUT_LITERAL(p, lit) (memcpy ((p), (lit), sizeof (lit) - 1), (p) + sizeof (lit) - 1)
+
+/* "80 → 36574 [SYN, ACK] Seq=0 Ack=1 Win=65160 Len=0 MSS=1460 SACK_PERM", put together in one
+ * buffer and appended at once: this is written for every segment shown. */
 static void
 write_info (SsPacket      *pkt,
             gconstpointer  data)
 {
   const TcpInfoText *t = data;
-  char flag_text[TCP_FLAGS_INFO_MAX];
-  char opts[TCP_OPTIONS_INFO_MAX];
-  gsize len = 0;
+  /* Ports, flags and five numbers take under 160 bytes; the options below 256. */
+  char buf[160 + TCP_OPTIONS_INFO_MAX];
+  char *p = buf, *opts;
 
-  ss_packet_append_info_uint (pkt, "", t->sport);
-  ss_packet_append_info_uint (pkt, " → ", t->dport);
-  flags_to_info (t->flags, flag_text);
-  ss_packet_append_info_str (pkt, " [");
-  ss_packet_append_info_str (pkt, flag_text);
-  ss_packet_append_info_uint (pkt, "] Seq=", t->seq);
+  p += ss_format_uint_dec (t->sport, p);
+  p = PUT_LITERAL (p, " → ");
+  p += ss_format_uint_dec (t->dport, p);
+  p = PUT_LITERAL (p, " [");
+  p = put_flags (p, t->flags);
+  p = PUT_LITERAL (p, "] Seq=");
+  p += ss_format_uint_dec (t->seq, p);
   if (t->flags & 0x010)
-    ss_packet_append_info_uint (pkt, " Ack=", t->ack);
-  ss_packet_append_info_uint (pkt, " Win=", t->window);
+    {
+      p = PUT_LITERAL (p, " Ack=");
+      p += ss_format_uint_dec (t->ack, p);
+    }
+  p = PUT_LITERAL (p, " Win=");
+  p += ss_format_uint_dec (t->window, p);
   if (t->flags & 0x020)
-    ss_packet_append_info_uint (pkt, " Urg=", t->urgent);
-  ss_packet_append_info_uint (pkt, " Len=", t->seglen);
-  /* Each part only while room for the longest number stays. */
+    {
+      p = PUT_LITERAL (p, " Urg=");
+      p += ss_format_uint_dec (t->urgent, p);
+    }
+  p = PUT_LITERAL (p, " Len=");
+  p += ss_format_uint_dec (t->seglen, p);
+  /* Each option's part only while room for the longest number stays. */
+  opts = p;
   for (guint i = 0; i < t->n_parts; i++)
     {
       gsize n = strlen (t->parts[i].text);
 
-      if (len + n + 12 >= sizeof opts)
+      if ((gsize) (p - opts) + n + 12 >= TCP_OPTIONS_INFO_MAX)
         continue;
-      memcpy (opts + len, t->parts[i].text, n);
-      len += n;
+      memcpy (p, t->parts[i].text, n);
+      p += n;
       if (t->parts[i].with_value)
-        len += ss_format_uint_dec (t->parts[i].value, opts + len);
+        p += ss_format_uint_dec (t->parts[i].value, p);
     }
-  opts[len] = '\0';
-  ss_packet_append_info_str (pkt, opts);
+  ss_packet_append_info_cut (pkt, buf, (gsize) (p - buf));
 }
 
 static void
@@ -628,6 +656,8 @@ analysis_info_prefix (const SsTcpInfo *info,
     { SS_TCP_A_ZERO_WINDOW_PROBE_ACK, "[TCP ZeroWindowProbeAck] " },
   };
 
+  if (!info->aflags)
+    return;
   for (guint i = G_N_ELEMENTS (prefixes); i-- > 0;)
     {
       if (!(info->aflags & prefixes[i].flag))
