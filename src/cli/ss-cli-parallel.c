@@ -35,8 +35,9 @@ typedef struct
 /* A thread's part of one batch. */
 typedef struct
 {
-  GArray  *frames;    /* guint: the frames dealt to the thread, in order */
-  GArray  *done;      /* Done, one per frame of @frames */
+  guint   *frames;    /* the frames dealt to the thread, in order (room for a batch) */
+  guint    n_frames;
+  Done    *done;      /* one per frame of @frames */
   GString *out;
 } Part;
 
@@ -203,10 +204,9 @@ run_batch (Worker *w,
   if (pass->main_stats)
     ss_engine_next_batch (w->engine);
   g_string_truncate (part->out, 0);
-  g_array_set_size (part->done, 0);
-  for (guint i = 0; i < part->frames->len; i++)
+  for (guint i = 0; i < part->n_frames; i++)
     {
-      guint frame = g_array_index (part->frames, guint, i);
+      guint frame = part->frames[i];
       Done d = { 0 };
 
       __atomic_store_n (&pass->pos[w->id].v, (gint) frame, __ATOMIC_RELEASE);
@@ -225,7 +225,7 @@ run_batch (Worker *w,
                                   part->out);
         }
       d.out_len = (guint32) part->out->len - d.out_offset;
-      g_array_append_val (part->done, d);
+      part->done[i] = d;
     }
   __atomic_store_n (&pass->pos[w->id].v, (gint) pass->to[batch & 1], __ATOMIC_RELEASE);
 }
@@ -284,8 +284,8 @@ worker_init (Pass   *pass,
                                         p->fields_options);
   for (guint b = 0; b < 2; b++)
     {
-      w->part[b].frames = g_array_new (FALSE, FALSE, sizeof (guint));
-      w->part[b].done = g_array_new (FALSE, FALSE, sizeof (Done));
+      w->part[b].frames = g_new (guint, BATCH);
+      w->part[b].done = g_new (Done, BATCH);
       w->part[b].out = g_string_sized_new (128 * 1024);
     }
 }
@@ -301,8 +301,8 @@ worker_clear (Worker *w)
   ss_fields_printer_free (w->printer);
   for (guint b = 0; b < 2; b++)
     {
-      g_array_free (w->part[b].frames, TRUE);
-      g_array_free (w->part[b].done, TRUE);
+      g_free (w->part[b].frames);
+      g_free (w->part[b].done);
       g_string_free (w->part[b].out, TRUE);
     }
 }
@@ -433,7 +433,7 @@ merge_batch (Pass    *pass,
     {
       guint t = pass->owner[b][f - pass->from[b]];
       Worker *w = &pass->workers[t];
-      const Done *d = &g_array_index (w->part[b].done, Done, next[t]);
+      const Done *d = &w->part[b].done[next[t]];
       char *line;
 
       next[t]++;
@@ -561,7 +561,7 @@ ss_cli_parallel_run (SsCliParallel *p,
 
       /* The part of batch - 2 that used these buffers was printed last time round. */
       for (guint i = 0; i < pass.n; i++)
-        g_array_set_size (pass.workers[i].part[b].frames, 0);
+        pass.workers[i].part[b].n_frames = 0;
       for (guint f = from; f < to; f++)
         hashes[f - from] = ss_flow_hash (ss_capfile_get_frame_link_type (cap, f),
                                          ss_capfile_get_frame_data (cap, f),
@@ -572,6 +572,7 @@ ss_cli_parallel_run (SsCliParallel *p,
         {
           guint32 hash = hashes[f - from];
           guint t = flow_table_lookup (&pass.flows, hash);
+          Part *part;
 
           if (t == 0)
             {
@@ -581,7 +582,8 @@ ss_cli_parallel_run (SsCliParallel *p,
           t--;
           pass.load[t]++;
           pass.owner[b][f - from] = (guint8) t;
-          g_array_append_val (pass.workers[t].part[b].frames, f);
+          part = &pass.workers[t].part[b];
+          part->frames[part->n_frames++] = f;
         }
       pass.from[b] = from;
       pass.to[b] = to;
