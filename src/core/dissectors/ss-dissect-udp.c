@@ -53,6 +53,19 @@ static const SsExpertDef udp_experts[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (udp_experts) == UDP_E_COUNT);
 
+/* "53 → 36574 Len=45", from the header at @data. */
+static void
+udp_info (SsPacket      *pkt,
+          gconstpointer  data)
+{
+  const guint8 *p = data;
+  guint16 ulen = (guint16) (p[4] << 8 | p[5]);
+
+  ss_packet_append_info_uint (pkt, "", (guint) (p[0] << 8 | p[1]));
+  ss_packet_append_info_uint (pkt, " → ", (guint) (p[2] << 8 | p[3]));
+  ss_packet_append_info_uint (pkt, " Len=", ulen >= 8 ? ulen - 8u : 0);
+}
+
 static void
 dissect_udp (SsPacket *pkt,
              SsReader *r)
@@ -86,10 +99,9 @@ dissect_udp (SsPacket *pkt,
   if (l.top)
     ss_item_set_text (pkt, l.top, "User Datagram Protocol, Src Port: %u, Dst Port: %u", sport,
                       dport);
+  /* Most datagrams go to a protocol that writes its own Info. */
   ss_packet_clear_info (pkt);
-  ss_packet_append_info_uint (pkt, "", sport);
-  ss_packet_append_info_uint (pkt, " → ", dport);
-  ss_packet_append_info_uint (pkt, " Len=", ulen >= 8 ? ulen - 8 : 0);
+  ss_packet_defer_info (pkt, udp_info, r->data);
 
   if (ulen == 0 && r->reported > 65535)
     ulen = (guint16) 0;   /* jumbogram: the IPv6 payload length rules */

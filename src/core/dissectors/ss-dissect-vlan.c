@@ -41,6 +41,19 @@ static const SsFieldDef vlan_fields[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (vlan_fields) == VLAN_F_COUNT);
 
+/* "PRI: 0  DEI: 0  ID: 100", from the tag control information at @data. */
+static void
+vlan_info (SsPacket      *pkt,
+           gconstpointer  data)
+{
+  const guint8 *p = data;
+  guint16 tci = (guint16) (p[0] << 8 | p[1]);
+
+  ss_packet_append_info_uint (pkt, "PRI: ", tci >> 13);
+  ss_packet_append_info_uint (pkt, "  DEI: ", (tci >> 12) & 1);
+  ss_packet_append_info_uint (pkt, "  ID: ", tci & 0x0fff);
+}
+
 static void
 dissect_vlan (SsPacket *pkt,
               SsReader *r)
@@ -57,7 +70,9 @@ dissect_vlan (SsPacket *pkt,
   if (l.top)
     ss_item_set_text (pkt, l.top, "802.1Q Virtual LAN, PRI: %u, DEI: %u, ID: %u", tci >> 13,
                       (tci >> 12) & 1, tci & 0x0fff);
-  ss_packet_set_info (pkt, "PRI: %u  DEI: %u  ID: %u", tci >> 13, (tci >> 12) & 1, tci & 0x0fff);
+  /* An upper layer nearly always writes its own Info: this one is written only if none does. */
+  ss_packet_clear_info (pkt);
+  ss_packet_defer_info (pkt, vlan_info, r->data);
   ss_layer_add_item (&l, NULL, VLAN_F_PRIORITY, 0, 2, SS_ENC_BE);
   ss_layer_add_item (&l, NULL, VLAN_F_DEI, 0, 2, SS_ENC_BE);
   ss_layer_add_item (&l, NULL, VLAN_F_ID, 0, 2, SS_ENC_BE);
