@@ -146,13 +146,17 @@ dissect_ip (SsPacket *pkt,
   guint16 total, frag;
   guint8 proto, flags;
   const guint8 *src, *dst;
-  SsItem *it, *sub;
+  SsItem *it = NULL, *sub;
   char sbuf[18], dbuf[18];
+  /* The header's items read no byte that the reads below do not check too, in the same order:
+   * when no IP field is wanted they are left out, and a short header is marked the same. */
+  gboolean items = ss_layer_wants_any (&l);
 
   if (ss_reader_failed (r))
     return;
 
-  it = ss_layer_add_uint (&l, NULL, IP_F_VERSION, 0, 1, vhl >> 4);
+  if (items)
+    it = ss_layer_add_uint (&l, NULL, IP_F_VERSION, 0, 1, vhl >> 4);
   ss_item_set_text (pkt, it, "%04u .... = Version: %u",
                     (vhl >> 7 & 1) * 1000 + (vhl >> 6 & 1) * 100 + (vhl >> 5 & 1) * 10
                     + (vhl >> 4 & 1), vhl >> 4);
@@ -162,7 +166,8 @@ dissect_ip (SsPacket *pkt,
       ss_packet_set_info (pkt, "Bogus IPv4 version (%u, must be 4)", vhl >> 4);
       return;
     }
-  it = ss_layer_add_uint (&l, NULL, IP_F_HDR_LEN, 0, 1, hlen);
+  if (items)
+    it = ss_layer_add_uint (&l, NULL, IP_F_HDR_LEN, 0, 1, hlen);
   ss_item_set_text (pkt, it, ".... %u%u%u%u = Header Length: %u bytes (%u)", vhl >> 3 & 1,
                     vhl >> 2 & 1, vhl >> 1 & 1, vhl & 1, hlen, vhl & 0x0f);
   if (hlen < 20)
@@ -173,12 +178,16 @@ dissect_ip (SsPacket *pkt,
       return;
     }
 
-  sub = ss_layer_add_item (&l, NULL, IP_F_DSFIELD, 1, 1, SS_ENC_BE);
-  ss_layer_add_item (&l, sub, IP_F_DSFIELD_DSCP, 1, 1, SS_ENC_BE);
-  ss_layer_add_item (&l, sub, IP_F_DSFIELD_ECN, 1, 1, SS_ENC_BE);
+  if (items)
+    {
+      sub = ss_layer_add_item (&l, NULL, IP_F_DSFIELD, 1, 1, SS_ENC_BE);
+      ss_layer_add_item (&l, sub, IP_F_DSFIELD_DSCP, 1, 1, SS_ENC_BE);
+      ss_layer_add_item (&l, sub, IP_F_DSFIELD_ECN, 1, 1, SS_ENC_BE);
+    }
 
   total = ss_reader_get_ntohs (r, 2);
-  it = ss_layer_add_item (&l, NULL, IP_F_LEN, 2, 2, SS_ENC_BE);
+  if (items)
+    it = ss_layer_add_item (&l, NULL, IP_F_LEN, 2, 2, SS_ENC_BE);
   if (ss_reader_failed (r))
     return;
   if (total < hlen)
@@ -205,32 +214,43 @@ dissect_ip (SsPacket *pkt,
     }
   ss_reader_limit (r, total);
 
-  ss_layer_add_item (&l, NULL, IP_F_ID, 4, 2, SS_ENC_BE);
+  if (items)
+    ss_layer_add_item (&l, NULL, IP_F_ID, 4, 2, SS_ENC_BE);
   flags = ss_reader_get_u8 (r, 6);
   frag = ss_reader_get_ntohs (r, 6) & 0x1fff;
-  sub = ss_layer_add_item (&l, NULL, IP_F_FLAGS, 6, 1, SS_ENC_BE);
-  if (sub)
-    ss_item_set_text (pkt, sub, "%u%u%u. .... = Flags: 0x%x%s%s", flags >> 7 & 1, flags >> 6 & 1,
-                      flags >> 5 & 1, flags >> 5, (flags & 0x40) ? ", Don't fragment" : "",
-                      (flags & 0x20) ? ", More fragments" : "");
-  ss_layer_add_item (&l, sub, IP_F_FLAGS_RB, 6, 1, SS_ENC_BE);
-  ss_layer_add_item (&l, sub, IP_F_FLAGS_DF, 6, 1, SS_ENC_BE);
-  ss_layer_add_item (&l, sub, IP_F_FLAGS_MF, 6, 1, SS_ENC_BE);
-  ss_layer_add_item (&l, NULL, IP_F_FRAG_OFFSET, 6, 2, SS_ENC_BE);
-  it = ss_layer_add_item (&l, NULL, IP_F_TTL, 8, 1, SS_ENC_BE);
+  if (items)
+    {
+      sub = ss_layer_add_item (&l, NULL, IP_F_FLAGS, 6, 1, SS_ENC_BE);
+      if (sub)
+        ss_item_set_text (pkt, sub, "%u%u%u. .... = Flags: 0x%x%s%s", flags >> 7 & 1,
+                          flags >> 6 & 1, flags >> 5 & 1, flags >> 5,
+                          (flags & 0x40) ? ", Don't fragment" : "",
+                          (flags & 0x20) ? ", More fragments" : "");
+      ss_layer_add_item (&l, sub, IP_F_FLAGS_RB, 6, 1, SS_ENC_BE);
+      ss_layer_add_item (&l, sub, IP_F_FLAGS_DF, 6, 1, SS_ENC_BE);
+      ss_layer_add_item (&l, sub, IP_F_FLAGS_MF, 6, 1, SS_ENC_BE);
+      ss_layer_add_item (&l, NULL, IP_F_FRAG_OFFSET, 6, 2, SS_ENC_BE);
+      ss_layer_add_item (&l, NULL, IP_F_TTL, 8, 1, SS_ENC_BE);
+    }
   proto = ss_reader_get_u8 (r, 9);
-  ss_layer_add_item (&l, NULL, IP_F_PROTO, 9, 1, SS_ENC_BE);
-  it = ss_layer_add_item (&l, NULL, IP_F_CHECKSUM, 10, 2, SS_ENC_BE);
-  ss_item_append_text (pkt, it, " [validation disabled]");
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, IP_F_CHECKSUM_STATUS, 10, 0, 2),
-                     SS_ITEM_GENERATED);
+  if (items)
+    {
+      ss_layer_add_item (&l, NULL, IP_F_PROTO, 9, 1, SS_ENC_BE);
+      it = ss_layer_add_item (&l, NULL, IP_F_CHECKSUM, 10, 2, SS_ENC_BE);
+      ss_item_append_text (pkt, it, " [validation disabled]");
+      ss_item_set_flags (ss_layer_add_uint (&l, NULL, IP_F_CHECKSUM_STATUS, 10, 0, 2),
+                         SS_ITEM_GENERATED);
+    }
 
   src = ss_reader_peek (r, 12, 4);
   dst = ss_reader_peek (r, 16, 4);
   if (!src || !dst)
     return;
-  add_address (&l, IP_F_SRC, IP_F_SRC_HOST, 12, src);
-  add_address (&l, IP_F_DST, IP_F_DST_HOST, 16, dst);
+  if (items)
+    {
+      add_address (&l, IP_F_SRC, IP_F_SRC_HOST, 12, src);
+      add_address (&l, IP_F_DST, IP_F_DST_HOST, 16, dst);
+    }
   ss_packet_set_net_addresses (pkt, SS_ADDR_IPV4, src, dst);
   if (l.top)
     ss_item_set_text (pkt, l.top, "Internet Protocol Version 4, Src: %s, Dst: %s",
