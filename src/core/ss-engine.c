@@ -19,7 +19,8 @@ struct _SsEngine
   gboolean          want_columns;
   gboolean          want_follow_data;
   gboolean          want_expert;    /* an expert field is wanted */
-  guint64           want_protos;    /* bits by SsProtocolId: protocols with a field wanted */
+  guint64           want_protos;    /* bits by SsProtocolId: protocols with a field wanted, not
+                                     * counting their expert items' */
   guint64           apps_wanted;    /* bits by SsProtocolId: application protocols a wanted
                                      * field needs (all bits: every one) */
   guint64           apps_run;       /* apps_to_run (apps_wanted) */
@@ -210,12 +211,17 @@ ss_engine_want_field (SsEngine  *engine,
 {
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
-  engine->want_expert |= is_expert_field (engine, id);
-  {
-    const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
-
-    engine->want_protos |= proto ? APP (proto->id) : ALL_APPS;
-  }
+  /* A protocol's own items are wanted unless only its expert items' fields are (those come with
+   * ss_packet_add_expert(), which looks at them itself). */
+  if (!ss_registry_get_field_protocol (engine->reg, id))
+    {
+      engine->want_expert = TRUE;
+      engine->want_protos = ALL_APPS;
+    }
+  else if (is_expert_field (engine, id))
+    engine->want_expert = TRUE;
+  else
+    engine->want_protos |= APP (ss_registry_get_field_protocol (engine->reg, id)->id);
   engine->apps_wanted |= apps_needed (engine, id);
   engine->apps_run = apps_to_run (engine->apps_wanted);
 }

@@ -210,8 +210,8 @@ struct _SsPacket
   const guint8     *want;          /* bitmap over field ids, every bit set when full */
   gboolean          want_columns;
   gboolean          want_expert;   /* some expert field is wanted (when !full) */
-  guint64           want_protos;   /* bits by SsProtocolId: some field of it is wanted (all
-                                    * when full) */
+  guint64           want_protos;   /* bits by SsProtocolId: some field of it other than its
+                                    * expert items' is wanted (all when full) */
   guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;
                                     * the others are left out (all bits when none may be;
                                     * ss-engine.c) */

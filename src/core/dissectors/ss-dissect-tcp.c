@@ -1108,6 +1108,83 @@ out:
   ss_tcp_reasm_set_at_fin (pkt->tcp_reasm, FALSE);
 }
 
+/* From the stream number to the flags; sets the acknowledgment number's item and the flags'
+ * (the parents of expert items). */
+static void
+add_header_items (SsLayer         *l,
+                  const SsTcpInfo *info,
+                  guint            hlen,
+                  SsItem         **ack_it,
+                  SsItem         **flags_it)
+{
+  SsPacket *pkt = l->pkt;
+  guint16 flags = info->flags;
+  SsItem *it, *fl;
+  char str[40];
+
+  if (info->have_stream)
+    ss_item_set_flags (ss_layer_add_uint (l, NULL, TCP_F_STREAM, 0, 0, info->stream),
+                       SS_ITEM_GENERATED);
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, TCP_F_LEN, 12, 1, info->seglen),
+                     SS_ITEM_GENERATED);
+  it = ss_layer_add_uint (l, NULL, TCP_F_SEQ, 4, 4, info->rel_seq);
+  if (info->relative)
+    ss_item_append_text (pkt, it, "    (relative sequence number)");
+  ss_layer_add_item (l, NULL, TCP_F_SEQ_RAW, 4, 4, SS_ENC_BE);
+  if (info->relative)
+    {
+      it = ss_layer_add_uint (l, NULL, TCP_F_NXTSEQ, 0, 0, info->nxtseq);
+      ss_item_set_flags (it, SS_ITEM_GENERATED);
+      ss_item_append_text (pkt, it, "    (relative sequence number)");
+    }
+  it = ss_layer_add_uint (l, NULL, TCP_F_ACK, 8, 4, info->rel_ack);
+  if (info->relative && (flags & 0x010))
+    ss_item_append_text (pkt, it, "    (relative ack number)");
+  *ack_it = it;
+  ss_layer_add_item (l, NULL, TCP_F_ACK_RAW, 8, 4, SS_ENC_BE);
+  it = ss_layer_add_uint (l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
+  ss_item_set_text (pkt, it, "%u%u%u%u .... = Header Length: %u bytes (%u)", hlen / 4 >> 3 & 1,
+                    hlen / 4 >> 2 & 1, hlen / 4 >> 1 & 1, hlen / 4 & 1, hlen, hlen / 4);
+
+  fl = ss_layer_add_item (l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
+  if (fl && pkt->full)
+    {
+      char flag_text[TCP_FLAGS_INFO_MAX];
+
+      flags_to_info (flags, flag_text);
+      ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text);
+    }
+  for (guint f = TCP_F_FLAGS_RES; f <= TCP_F_FLAGS_FIN; f++)
+    ss_layer_add_item (l, fl, f, 12, 2, SS_ENC_BE);
+  if (ss_layer_wants (l, TCP_F_FLAGS_STR))
+    {
+      flags_to_str (flags, str);
+      ss_item_set_flags (ss_layer_add_string (l, fl, TCP_F_FLAGS_STR, 12, 2, str, -1),
+                         SS_ITEM_GENERATED);
+    }
+  *flags_it = fl;
+}
+
+/* From the window to the urgent pointer. */
+static void
+add_window_items (SsLayer         *l,
+                  const SsTcpInfo *info)
+{
+  SsItem *it;
+
+  ss_layer_add_item (l, NULL, TCP_F_WINDOW_SIZE_VALUE, 14, 2, SS_ENC_BE);
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, TCP_F_WINDOW_SIZE, 14, 2, info->win_size),
+                     SS_ITEM_GENERATED);
+  if (!(info->flags & 0x002))
+    ss_item_set_flags (ss_layer_add_int (l, NULL, TCP_F_WINDOW_SIZE_SCALEFACTOR, 14, 2,
+                                         info->win_scalefactor), SS_ITEM_GENERATED);
+  it = ss_layer_add_item (l, NULL, TCP_F_CHECKSUM, 16, 2, SS_ENC_BE);
+  ss_item_append_text (l->pkt, it, " [unverified]");
+  ss_item_set_flags (ss_layer_add_uint (l, NULL, TCP_F_CHECKSUM_STATUS, 16, 0, 2),
+                     SS_ITEM_GENERATED);
+  ss_layer_add_item (l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
+}
+
 static void
 dissect_tcp (SsPacket *pkt,
              SsReader *r)
@@ -1118,10 +1195,8 @@ dissect_tcp (SsPacket *pkt,
   guint16 sport, dport, flags, window;
   guint32 seq, ack, seglen;
   guint hlen;
-  SsItem *it, *fl;
-  char flag_text[TCP_FLAGS_INFO_MAX];
+  SsItem *it, *fl, *ack_it;
   const SsProtocol *next;
-  char str[40];
 
   sport = ss_reader_get_ntohs (r, 0);
   dport = ss_reader_get_ntohs (r, 2);
@@ -1217,44 +1292,13 @@ dissect_tcp (SsPacket *pkt,
       ss_packet_fence_info (pkt);
     }
 
-  if (info.have_stream)
-    ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_STREAM, 0, 0, info.stream),
-                       SS_ITEM_GENERATED);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_LEN, 12, 1, seglen), SS_ITEM_GENERATED);
-  it = ss_layer_add_uint (&l, NULL, TCP_F_SEQ, 4, 4, info.rel_seq);
-  if (info.relative)
-    ss_item_append_text (pkt, it, "    (relative sequence number)");
-  ss_layer_add_item (&l, NULL, TCP_F_SEQ_RAW, 4, 4, SS_ENC_BE);
-  if (info.relative)
-    {
-      it = ss_layer_add_uint (&l, NULL, TCP_F_NXTSEQ, 0, 0, info.nxtseq);
-      ss_item_set_flags (it, SS_ITEM_GENERATED);
-      ss_item_append_text (pkt, it, "    (relative sequence number)");
-    }
-  it = ss_layer_add_uint (&l, NULL, TCP_F_ACK, 8, 4, info.rel_ack);
-  if (info.relative && (flags & 0x010))
-    ss_item_append_text (pkt, it, "    (relative ack number)");
-  else if (!(flags & 0x010) && info.ack != 0)
-    ss_packet_add_expert (pkt, it, SS_PROTO_TCP, TCP_E_ACK_NONZERO, NULL);
-  ss_layer_add_item (&l, NULL, TCP_F_ACK_RAW, 8, 4, SS_ENC_BE);
-  it = ss_layer_add_uint (&l, NULL, TCP_F_HDR_LEN, 12, 1, hlen);
-  ss_item_set_text (pkt, it, "%u%u%u%u .... = Header Length: %u bytes (%u)", hlen / 4 >> 3 & 1,
-                    hlen / 4 >> 2 & 1, hlen / 4 >> 1 & 1, hlen / 4 & 1, hlen, hlen / 4);
-
-  fl = ss_layer_add_item (&l, NULL, TCP_F_FLAGS, 12, 2, SS_ENC_BE);
-  if (fl && pkt->full)
-    {
-      flags_to_info (flags, flag_text);
-      ss_item_set_text (pkt, fl, "Flags: 0x%03x (%s)", flags, flag_text);
-    }
-  for (guint f = TCP_F_FLAGS_RES; f <= TCP_F_FLAGS_FIN; f++)
-    ss_layer_add_item (&l, fl, f, 12, 2, SS_ENC_BE);
-  if (ss_layer_wants (&l, TCP_F_FLAGS_STR))
-    {
-      flags_to_str (flags, str);
-      ss_item_set_flags (ss_layer_add_string (&l, fl, TCP_F_FLAGS_STR, 12, 2, str, -1),
-                         SS_ITEM_GENERATED);
-    }
+  /* The header's items read only the 20 bytes checked above: when no TCP field but an expert
+   * item's is wanted, they are left out. */
+  ack_it = fl = NULL;
+  if (ss_layer_wants_any (&l))
+    add_header_items (&l, &info, hlen, &ack_it, &fl);
+  if (!(flags & 0x010) && info.ack != 0)
+    ss_packet_add_expert (pkt, ack_it, SS_PROTO_TCP, TCP_E_ACK_NONZERO, NULL);
   if ((flags & 0x012) == 0x002)
     ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_SYN,
                           _("Connection establish request (SYN): server port %u"), dport);
@@ -1271,18 +1315,8 @@ dissect_tcp (SsPacket *pkt,
       else if (info.fin_kind == 2)
         ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_FIN_PASSIVE, NULL);
     }
-
-  ss_layer_add_item (&l, NULL, TCP_F_WINDOW_SIZE_VALUE, 14, 2, SS_ENC_BE);
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_WINDOW_SIZE, 14, 2, info.win_size),
-                     SS_ITEM_GENERATED);
-  if (!(flags & 0x002))
-    ss_item_set_flags (ss_layer_add_int (&l, NULL, TCP_F_WINDOW_SIZE_SCALEFACTOR, 14, 2,
-                                         info.win_scalefactor), SS_ITEM_GENERATED);
-  it = ss_layer_add_item (&l, NULL, TCP_F_CHECKSUM, 16, 2, SS_ENC_BE);
-  ss_item_append_text (pkt, it, " [unverified]");
-  ss_item_set_flags (ss_layer_add_uint (&l, NULL, TCP_F_CHECKSUM_STATUS, 16, 0, 2),
-                     SS_ITEM_GENERATED);
-  ss_layer_add_item (&l, NULL, TCP_F_URGENT_POINTER, 18, 2, SS_ENC_BE);
+  if (ss_layer_wants_any (&l))
+    add_window_items (&l, &info);
 
   opts.wscale = -1;
   opts.info = NULL;
