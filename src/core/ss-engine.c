@@ -122,6 +122,16 @@ ss_engine_set_full_tree (SsEngine *engine,
 
 G_STATIC_ASSERT (SS_PROTO_COUNT <= 64);
 
+/* Where @id stands among @proto's fields: 0 is the protocol's own node, then its fields, then
+ * its expert items' fields. */
+static guint
+field_index (const SsEngine   *engine,
+             const SsProtocol *proto,
+             SsFieldId         id)
+{
+  return id - ss_registry_get_protocol_field (engine->reg, proto->id);
+}
+
 /* The application protocols @id needs: its own when an application protocol adds it; every one
  * for frame.protocols, the expert and malformed items (any layer may add them), data (what no
  * other protocol took) and a transport's reassembly fields. */
@@ -137,8 +147,7 @@ apps_needed (const SsEngine *engine,
     return ALL_APPS;
   if (proto->application)
     return APP (proto->id);
-  /* 0 is the protocol's own node, then its fields, then its expert items' fields. */
-  index = id - ss_registry_get_protocol_field (engine->reg, proto->id);
+  index = field_index (engine, proto, id);
   if (proto->upper_fields_from && index >= 1 + proto->upper_fields_from
       && index < 1 + proto->n_fields)
     return ALL_APPS;
@@ -192,36 +201,27 @@ apps_to_run (guint64 wanted)
   return run;
 }
 
-/* Whether @id is added only with an expert item: the expert protocol's fields and a protocol's
- * expert items' own fields (after its fields: see apps_needed()). */
-static gboolean
-is_expert_field (const SsEngine *engine,
-                 SsFieldId       id)
-{
-  const SsProtocol *proto = ss_registry_get_field_protocol (engine->reg, id);
-
-  if (!proto || proto->id == SS_PROTO_EXPERT)
-    return TRUE;
-  return id - ss_registry_get_protocol_field (engine->reg, proto->id) >= 1 + proto->n_fields;
-}
-
 void
 ss_engine_want_field (SsEngine  *engine,
                       SsFieldId  id)
 {
+  const SsProtocol *proto;
+
   g_return_if_fail (id < ss_registry_get_n_fields (engine->reg));
   engine->want[id >> 3] |= 1u << (id & 7);
   /* A protocol's own items are wanted unless only its expert items' fields are (those come with
-   * ss_packet_add_expert(), which looks at them itself). */
-  if (!ss_registry_get_field_protocol (engine->reg, id))
+   * ss_packet_add_expert(), which looks at them itself); the expert protocol's fields come only
+   * with expert items. */
+  proto = ss_registry_get_field_protocol (engine->reg, id);
+  if (!proto)
     {
       engine->want_expert = TRUE;
       engine->want_protos = ALL_APPS;
     }
-  else if (is_expert_field (engine, id))
+  else if (proto->id == SS_PROTO_EXPERT || field_index (engine, proto, id) >= 1 + proto->n_fields)
     engine->want_expert = TRUE;
   else
-    engine->want_protos |= APP (ss_registry_get_field_protocol (engine->reg, id)->id);
+    engine->want_protos |= APP (proto->id);
   engine->apps_wanted |= apps_needed (engine, id);
   engine->apps_run = apps_to_run (engine->apps_wanted);
 }
@@ -362,7 +362,7 @@ ss_engine_dissect_as (SsEngine *engine,
   /* A full tree wants every field: one test of the bitmap answers for both. */
   pkt->want = engine->full ? engine->want_all : engine->want;
   pkt->want_columns = engine->want_columns;
-  pkt->want_expert = engine->want_expert;
+  pkt->want_expert = engine->full || engine->want_expert;
   pkt->want_protos = engine->full ? ALL_APPS : engine->want_protos;
   pkt->want_follow_data = engine->want_follow_data;
   /* An application protocol is left out when nothing kept comes from it and no later

@@ -492,7 +492,7 @@ ss_packet_add_expert (SsPacket     *pkt,
   va_list args;
 
   /* Most passes keep no expert field: a TCP segment may raise several items. */
-  if (!pkt->full && !pkt->want_expert)
+  if (!pkt->want_expert)
     return;
   p = ss_dissectors_get (proto);
   g_return_if_fail (index < p->n_experts);

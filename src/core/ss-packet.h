@@ -209,7 +209,7 @@ struct _SsPacket
   gboolean          full;          /* keep every item and build the tree */
   const guint8     *want;          /* bitmap over field ids, every bit set when full */
   gboolean          want_columns;
-  gboolean          want_expert;   /* some expert field is wanted (when !full) */
+  gboolean          want_expert;   /* some expert field is wanted (always when full) */
   guint64           want_protos;   /* bits by SsProtocolId: some field of it other than its
                                     * expert items' is wanted (all when full) */
   guint64           apps_run;      /* bits by SsProtocolId: the application protocols that run;

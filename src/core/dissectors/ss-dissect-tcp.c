@@ -1196,6 +1196,7 @@ dissect_tcp (SsPacket *pkt,
   guint32 seq, ack, seglen;
   guint hlen;
   SsItem *it, *fl, *ack_it;
+  gboolean items;
   const SsProtocol *next;
 
   sport = ss_reader_get_ntohs (r, 0);
@@ -1294,8 +1295,9 @@ dissect_tcp (SsPacket *pkt,
 
   /* The header's items read only the 20 bytes checked above: when no TCP field but an expert
    * item's is wanted, they are left out. */
+  items = ss_layer_wants_any (&l);
   ack_it = fl = NULL;
-  if (ss_layer_wants_any (&l))
+  if (items)
     add_header_items (&l, &info, hlen, &ack_it, &fl);
   if (!(flags & 0x010) && info.ack != 0)
     ss_packet_add_expert (pkt, ack_it, SS_PROTO_TCP, TCP_E_ACK_NONZERO, NULL);
@@ -1315,7 +1317,7 @@ dissect_tcp (SsPacket *pkt,
       else if (info.fin_kind == 2)
         ss_packet_add_expert (pkt, fl, SS_PROTO_TCP, TCP_E_CONNECTION_FIN_PASSIVE, NULL);
     }
-  if (ss_layer_wants_any (&l))
+  if (items)
     add_window_items (&l, &info);
 
   opts.wscale = -1;
